@@ -1,0 +1,149 @@
+/**
+ * A procedure of the national catalogue of administrative procedures (CSDLQG về TTHC),
+ * as shipped in data/procedures/*.json and served by /api/procedures.
+ */
+import { z } from 'zod';
+import { formDefinitionSchema } from './form-definition';
+
+export const procedureCodeSchema = z
+	.string()
+	.regex(/^\d\.\d{6}$/, 'mã thủ tục có dạng 1.001193');
+
+/** Tier of government that handles it. "huyen" survives only in legacy data (no district tier since 01/07/2025). */
+export const tiers = ['trung-uong', 'tinh', 'xa', 'huyen'] as const;
+export const tierSchema = z.enum(tiers);
+export const tierLabels: Record<(typeof tiers)[number], string> = {
+	'trung-uong': 'Trung ương',
+	tinh: 'Cấp tỉnh',
+	xa: 'Cấp xã',
+	huyen: 'Cấp huyện (trước 01/07/2025)'
+};
+
+/**
+ * Online level under Decree 42/2022/NĐ-CP: "toàn trình" (formerly mức độ 4) or
+ * "một phần" (formerly mức độ 3). Level 1–2 information exists for every procedure.
+ */
+export const onlineLevels = ['toan-trinh', 'mot-phan'] as const;
+export const onlineLevelSchema = z.enum(onlineLevels);
+export type OnlineLevel = z.infer<typeof onlineLevelSchema>;
+export const onlineLevelLabels: Record<OnlineLevel, { label: string; legacy: string }> = {
+	'toan-trinh': { label: 'Toàn trình', legacy: 'mức độ 4' },
+	'mot-phan': { label: 'Một phần', legacy: 'mức độ 3' }
+};
+
+export const documentSchema = z.strictObject({
+	name: z.string().min(1),
+	/** original = bản chính, copy = bản sao, certified-copy = bản sao chứng thực, present = xuất trình */
+	kind: z.enum(['original', 'copy', 'certified-copy', 'present']),
+	count: z.number().int().min(0),
+	/** The declaration / a form template the citizen fills. */
+	isForm: z.boolean().default(false),
+	required: z.boolean().default(true),
+	note: z.string().optional()
+});
+
+export const processingTimeSchema = z.discriminatedUnion('kind', [
+	/** Result within N working days from receipt. */
+	z.strictObject({ kind: z.literal('working-days'), days: z.number().int().positive(), note: z.string().optional() }),
+	/** Result on the day of receipt; received after the cut-off hour → next working day. */
+	z.strictObject({
+		kind: z.literal('same-day'),
+		cutoffHour: z.number().int().min(0).max(23).default(15),
+		note: z.string().optional()
+	})
+]);
+export type ProcessingTime = z.infer<typeof processingTimeSchema>;
+
+export const feeSchema = z.strictObject({
+	name: z.string().min(1),
+	/** Amount in đồng; 0 = free. */
+	amountVnd: z.number().int().min(0),
+	/** e.g. "bản", "trang"; shown as "8.000 đồng/bản". */
+	unit: z.string().optional(),
+	note: z.string().optional()
+});
+
+export const deliveryOptions = ['counter', 'post', 'online'] as const;
+export const deliverySchema = z.enum(deliveryOptions);
+export type Delivery = z.infer<typeof deliverySchema>;
+export const deliveryLabels: Record<Delivery, string> = {
+	counter: 'Nhận trực tiếp tại Bộ phận một cửa',
+	post: 'Nhận qua dịch vụ bưu chính công ích',
+	online: 'Nhận bản điện tử trực tuyến'
+};
+
+export const sourceSchema = z.strictObject({ title: z.string().min(1), url: z.url().optional() });
+
+export const procedureSchema = z
+	.strictObject({
+		code: procedureCodeSchema,
+		name: z.string().min(1),
+		/** Words people type for it, without the official phrasing ("lam giay khai sinh", "đăng ký kết hôn"). */
+		keywords: z.array(z.string()).default([]),
+		field: z.string().min(1),
+		tier: tierSchema,
+		agency: z.strictObject({
+			/** Agency kind id, used by the filter and to pick the receiving agency (data/agencies.json). */
+			id: z.string().regex(/^[a-z0-9-]+$/),
+			name: z.string().min(1)
+		}),
+		onlineLevel: onlineLevelSchema,
+		/** One line on who uses it and why. */
+		summary: z.string().min(1),
+		steps: z.array(z.string().min(1)).min(1),
+		documents: z.array(documentSchema).min(1),
+		processingTime: processingTimeSchema,
+		fees: z.array(feeSchema),
+		feeExemptions: z.array(z.string()).default([]),
+		result: z.strictObject({ name: z.string().min(1), delivery: z.array(deliverySchema).min(1) }),
+		conditions: z.array(z.string()).default([]),
+		legalBasis: z.array(z.string().min(1)).min(1),
+		sources: z.array(sourceSchema).min(1),
+		form: formDefinitionSchema
+	})
+	.superRefine((p, ctx) => {
+		if (p.result.delivery.includes('online') && p.onlineLevel !== 'toan-trinh')
+			ctx.addIssue({
+				code: 'custom',
+				path: ['result', 'delivery'],
+				message: 'chỉ thủ tục toàn trình mới trả kết quả trực tuyến'
+			});
+	});
+
+export type Procedure = z.infer<typeof procedureSchema>;
+export type ProcedureInput = z.input<typeof procedureSchema>;
+
+/** The list view of a procedure: what search results and the catalogue index carry. */
+export type ProcedureSummary = Pick<
+	Procedure,
+	'code' | 'name' | 'keywords' | 'field' | 'tier' | 'agency' | 'onlineLevel' | 'summary'
+>;
+
+export function toSummary(p: Procedure): ProcedureSummary {
+	const { code, name, keywords, field, tier, agency, onlineLevel, summary } = p;
+	return { code, name, keywords, field, tier, agency, onlineLevel, summary };
+}
+
+/**
+ * Validate a list of raw catalogue entries; the error names the entry and the field,
+ * e.g. `1.001193 (khai-sinh.json) › form.sections.0.fields.3.type: ...`.
+ */
+export function parseCatalogue(entries: { file: string; data: unknown }[]): Procedure[] {
+	const problems: string[] = [];
+	const out: Procedure[] = [];
+	const codes = new Set<string>();
+	for (const { file, data } of entries) {
+		const r = procedureSchema.safeParse(data);
+		const label = `${(data as { code?: string })?.code ?? '?'} (${file})`;
+		if (!r.success) {
+			for (const issue of r.error.issues)
+				problems.push(`${label} › ${issue.path.join('.') || '(gốc)'}: ${issue.message}`);
+			continue;
+		}
+		if (codes.has(r.data.code)) problems.push(`${label} › code: trùng mã thủ tục ${r.data.code}`);
+		codes.add(r.data.code);
+		out.push(r.data);
+	}
+	if (problems.length) throw new Error(`Dữ liệu thủ tục không hợp lệ:\n  ${problems.join('\n  ')}`);
+	return out;
+}
