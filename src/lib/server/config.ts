@@ -1,0 +1,159 @@
+import { join } from 'node:path';
+import { z } from 'zod';
+
+/**
+ * Server configuration. The only source is the process environment (12-factor), so the
+ * same build runs on a laptop (`npm start`, nothing configured → SQLite + development
+ * mailbox) and in a deployment (PostgreSQL, SMTP, SMS gateway, OIDC).
+ *
+ * `loadConfig` is pure: it reads the object it is given, prints nothing and throws a
+ * `ConfigError` listing every bad variable at once.
+ */
+
+const MiB = 1024 * 1024;
+
+export interface ConfigVariable {
+	name: string;
+	default: string;
+	description: string;
+}
+
+/** Documentation table; the README section on configuration is generated from it. */
+export const configVariables: readonly ConfigVariable[] = [
+	{ name: 'APP_ENV', default: 'development', description: '`development` or `production`. Production refuses to start without real SMS/e-mail adapters and never shows development pages.' },
+	{ name: 'DATA_DIR', default: './data-dir', description: 'Folder for the SQLite database and stored files.' },
+	{ name: 'DATABASE_URL', default: 'SQLite file `${DATA_DIR}/app.sqlite`', description: 'A file path or `sqlite:` URL selects SQLite; `postgres://…` selects PostgreSQL.' },
+	{ name: 'ORIGIN', default: '(unset)', description: 'Public origin of the site, e.g. `https://dvc.example.vn` (read by adapter-node).' },
+	{ name: 'PORT', default: '3000', description: 'HTTP port (read by adapter-node).' },
+	{ name: 'SMTP_URL', default: '(unset → development mailbox)', description: 'SMTP connection URL for e-mail, e.g. `smtps://user:pass@smtp.example.vn:465`.' },
+	{ name: 'SMTP_FROM', default: 'Dịch vụ công <no-reply@localhost>', description: 'Sender address of outgoing e-mail.' },
+	{ name: 'SMS_GATEWAY_URL', default: '(unset → development mailbox)', description: 'HTTP endpoint that receives `POST {to, text}` for each SMS.' },
+	{ name: 'SMS_GATEWAY_TOKEN', default: '(unset)', description: 'Bearer token sent to the SMS gateway.' },
+	{ name: 'OIDC_ISSUER', default: '(unset → sign-in with VNeID disabled)', description: 'OpenID Connect issuer URL of the national identity provider.' },
+	{ name: 'OIDC_CLIENT_ID', default: '(unset)', description: 'OIDC client id.' },
+	{ name: 'OIDC_CLIENT_SECRET', default: '(unset)', description: 'OIDC client secret.' },
+	{ name: 'OIDC_REDIRECT_URI', default: '(unset)', description: 'OIDC redirect URI registered with the issuer.' },
+	{ name: 'UPLOAD_MAX_FILE_BYTES', default: String(10 * MiB), description: 'Largest single attachment accepted (bytes).' },
+	{ name: 'UPLOAD_MAX_DOSSIER_BYTES', default: String(30 * MiB), description: 'Largest total of attachments in one dossier (bytes).' },
+	{ name: 'DEV_PAGES', default: 'on in development', description: 'Development pages (mailbox, demo accounts). Always off when APP_ENV=production.' }
+];
+
+const optionalText = z
+	.string()
+	.trim()
+	.optional()
+	.transform((value) => (value ? value : undefined));
+
+const optionalUrl = optionalText.pipe(z.url().optional());
+
+const byteCount = (fallback: number) =>
+	optionalText.pipe(z.coerce.number<string | undefined>().int().positive().default(fallback));
+
+const flag = optionalText.pipe(
+	z
+		.enum(['1', '0', 'true', 'false', 'on', 'off', 'yes', 'no'])
+		.transform((value) => ['1', 'true', 'on', 'yes'].includes(value))
+		.optional()
+);
+
+const envSchema = z.object({
+	APP_ENV: optionalText.pipe(z.enum(['development', 'production']).default('development')),
+	DATA_DIR: optionalText.pipe(z.string().default('./data-dir')),
+	DATABASE_URL: optionalText,
+	ORIGIN: optionalUrl,
+	PORT: optionalText.pipe(z.coerce.number<string | undefined>().int().min(1).max(65535).default(3000)),
+	SMTP_URL: optionalUrl,
+	SMTP_FROM: optionalText.pipe(z.string().default('Dịch vụ công <no-reply@localhost>')),
+	SMS_GATEWAY_URL: optionalUrl,
+	SMS_GATEWAY_TOKEN: optionalText,
+	OIDC_ISSUER: optionalUrl,
+	OIDC_CLIENT_ID: optionalText,
+	OIDC_CLIENT_SECRET: optionalText,
+	OIDC_REDIRECT_URI: optionalUrl,
+	UPLOAD_MAX_FILE_BYTES: byteCount(10 * MiB),
+	UPLOAD_MAX_DOSSIER_BYTES: byteCount(30 * MiB),
+	DEV_PAGES: flag
+});
+
+export type DatabaseTarget =
+	| { dialect: 'sqlite'; filename: string }
+	| { dialect: 'postgres'; connectionString: string };
+
+export interface Config {
+	env: 'development' | 'production';
+	dataDir: string;
+	database: DatabaseTarget;
+	origin?: string;
+	port: number;
+	smtp?: { url: string; from: string };
+	smsGateway?: { url: string; token?: string };
+	oidc?: { issuer: string; clientId: string; clientSecret?: string; redirectUri?: string };
+	upload: { maxFileBytes: number; maxDossierBytes: number };
+	devPages: boolean;
+}
+
+export class ConfigError extends Error {
+	constructor(readonly problems: string[]) {
+		super(`Invalid configuration:\n- ${problems.join('\n- ')}`);
+		this.name = 'ConfigError';
+	}
+}
+
+/** `postgres://` / `postgresql://` selects PostgreSQL; anything else is a SQLite file. */
+export function parseDatabaseUrl(url: string | undefined, dataDir: string): DatabaseTarget {
+	if (!url) return { dialect: 'sqlite', filename: join(dataDir, 'app.sqlite') };
+	if (/^postgres(ql)?:\/\//i.test(url)) return { dialect: 'postgres', connectionString: url };
+	const filename = url.replace(/^sqlite:(\/\/)?/i, '') || ':memory:';
+	return { dialect: 'sqlite', filename };
+}
+
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+	const parsed = envSchema.safeParse(env);
+	if (!parsed.success) {
+		throw new ConfigError(
+			parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`)
+		);
+	}
+	const e = parsed.data;
+	const problems: string[] = [];
+	if (e.UPLOAD_MAX_FILE_BYTES > e.UPLOAD_MAX_DOSSIER_BYTES) {
+		problems.push('UPLOAD_MAX_FILE_BYTES must not exceed UPLOAD_MAX_DOSSIER_BYTES');
+	}
+	if (e.OIDC_ISSUER && !e.OIDC_CLIENT_ID) {
+		problems.push('OIDC_CLIENT_ID is required when OIDC_ISSUER is set');
+	}
+	if (problems.length) throw new ConfigError(problems);
+
+	const production = e.APP_ENV === 'production';
+	return {
+		env: e.APP_ENV,
+		dataDir: e.DATA_DIR,
+		database: parseDatabaseUrl(e.DATABASE_URL, e.DATA_DIR),
+		origin: e.ORIGIN,
+		port: e.PORT,
+		smtp: e.SMTP_URL ? { url: e.SMTP_URL, from: e.SMTP_FROM } : undefined,
+		smsGateway: e.SMS_GATEWAY_URL
+			? { url: e.SMS_GATEWAY_URL, token: e.SMS_GATEWAY_TOKEN }
+			: undefined,
+		oidc:
+			e.OIDC_ISSUER && e.OIDC_CLIENT_ID
+				? {
+						issuer: e.OIDC_ISSUER,
+						clientId: e.OIDC_CLIENT_ID,
+						clientSecret: e.OIDC_CLIENT_SECRET,
+						redirectUri: e.OIDC_REDIRECT_URI
+					}
+				: undefined,
+		upload: { maxFileBytes: e.UPLOAD_MAX_FILE_BYTES, maxDossierBytes: e.UPLOAD_MAX_DOSSIER_BYTES },
+		// Development pages expose every outgoing code: never in production, whatever is set.
+		devPages: production ? false : (e.DEV_PAGES ?? true)
+	};
+}
+
+let cached: Config | undefined;
+
+/** The process-wide configuration, parsed once on first use. */
+export function getConfig(): Config {
+	cached ??= loadConfig();
+	return cached;
+}

@@ -1,0 +1,17 @@
+import type { Migration, MigrationProvider } from 'kysely';
+import { accounts0001 } from './0001_accounts';
+
+/**
+ * All migrations, in code rather than files on disk because the server is bundled by
+ * Vite. Names sort in the order they must run; append new ones (0002_dossiers, 0003_blobs
+ * ...) and never edit one that has shipped.
+ */
+export const migrations: Record<string, Migration> = {
+	'0001_accounts': accounts0001
+};
+
+export const migrationProvider: MigrationProvider = {
+	async getMigrations() {
+		return migrations;
+	}
+};
