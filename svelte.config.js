@@ -1,5 +1,12 @@
 import adapter from '@sveltejs/adapter-node';
 import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
+import { readdirSync } from 'node:fs';
+
+// Every procedure page is prerendered, so the service worker can precache it and the
+// whole catalogue opens offline after one visit.
+const procedurePages = readdirSync('data/procedures', { withFileTypes: true })
+	.filter((f) => f.isFile() && /^\d\.\d{6}\.json$/.test(f.name))
+	.map((f) => `/procedures/${f.name.replace(/\.json$/, '')}`);
 
 /** @type {import('@sveltejs/kit').Config} */
 const config = {
@@ -11,7 +18,8 @@ const config = {
 		serviceWorker: { register: false },
 		// SvelteKit's origin check on form posts and non-GET requests (CSRF).
 		csrf: { trustedOrigins: [] },
-		alias: { $data: 'data' }
+		alias: { $data: 'data' },
+		prerender: { entries: ['*', ...procedurePages], handleHttpError: 'fail' }
 	}
 };
 

@@ -1,0 +1,56 @@
+// `npm test`: every test, in the order that fails fastest — unit, build, integration
+// (SQLite and PostgreSQL), then the browser journeys in Debian's Chromium.
+// Ends with one line "N passed, N failed" and a non-zero exit if anything failed.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const report = mkdtempSync(join(tmpdir(), 'dvc-test-'));
+let passed = 0;
+let failed = 0;
+const failures = [];
+
+function run(name, cmd, args, env = {}) {
+	console.log(`\n=== ${name}: ${cmd} ${args.join(' ')}`);
+	const r = spawnSync(cmd, args, { stdio: 'inherit', env: { ...process.env, ...env } });
+	if (r.status !== 0) failures.push(`${name} (exit ${r.status ?? r.signal})`);
+	return r.status === 0;
+}
+
+function countVitest(file) {
+	if (!existsSync(file)) return;
+	const j = JSON.parse(readFileSync(file, 'utf8'));
+	passed += j.numPassedTests;
+	failed += j.numFailedTests;
+}
+
+function countPlaywright(file) {
+	if (!existsSync(file)) return;
+	const j = JSON.parse(readFileSync(file, 'utf8'));
+	passed += j.stats.expected + (j.stats.flaky ?? 0);
+	failed += j.stats.unexpected;
+}
+
+const only = process.argv[2];
+const stages = only ? [only] : ['unit', 'build', 'integration', 'e2e'];
+
+if (stages.includes('unit')) {
+	run('unit', 'npx', ['vitest', 'run', '--project', 'unit', '--reporter=default', '--reporter=json', `--outputFile.json=${join(report, 'unit.json')}`]);
+	countVitest(join(report, 'unit.json'));
+}
+if (stages.includes('build')) run('build', 'npm', ['run', 'build']);
+if (stages.includes('integration')) {
+	run('integration', 'npx', ['vitest', 'run', '--project', 'integration', '--reporter=default', '--reporter=json', `--outputFile.json=${join(report, 'integration.json')}`]);
+	countVitest(join(report, 'integration.json'));
+}
+if (stages.includes('e2e')) {
+	run('e2e', 'npx', ['playwright', 'test'], { PLAYWRIGHT_JSON_OUTPUT_NAME: join(report, 'e2e.json') });
+	countPlaywright(join(report, 'e2e.json'));
+}
+rmSync(report, { recursive: true, force: true });
+
+if (failures.length) console.log(`\nFailed stages: ${failures.join(', ')}`);
+if (failures.length && failed === 0) failed = failures.length; // a stage that crashed counts
+console.log(`\n${passed} passed, ${failed} failed`);
+process.exit(failures.length || failed ? 1 : 0);

@@ -1,0 +1,27 @@
+/**
+ * Registers the service worker through workbox-window and exposes whether a new version
+ * is waiting, so the layout can offer it ("Đã có phiên bản mới") instead of reloading
+ * under someone who is typing.
+ */
+import { Workbox } from 'workbox-window';
+
+export const swState = $state({ updateReady: false, controlled: false });
+let wb: Workbox | undefined;
+
+export function registerServiceWorker() {
+	if (!('serviceWorker' in navigator) || wb) return;
+	wb = new Workbox('/service-worker.js', { type: import.meta.env.DEV ? 'module' : 'classic' });
+	wb.addEventListener('waiting', () => (swState.updateReady = true));
+	wb.addEventListener('controlling', () => {
+		swState.controlled = true;
+	});
+	swState.controlled = Boolean(navigator.serviceWorker.controller);
+	void wb.register();
+}
+
+/** Called when the person accepts the update: activate the new worker, then reload once. */
+export function applyUpdate() {
+	if (!wb) return;
+	wb.addEventListener('controlling', () => window.location.reload());
+	wb.messageSkipWaiting();
+}

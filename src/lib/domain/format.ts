@@ -1,0 +1,24 @@
+/** Money in đồng, Vietnamese style: 8000 → "8.000 đồng". */
+export function formatVnd(amount: number): string {
+	return `${amount.toLocaleString('vi-VN')} đồng`;
+}
+
+/** Bytes for people on a metered plan: 1536 → "1,5 KB". */
+export function formatBytes(bytes: number): string {
+	if (bytes < 1024) return `${bytes} byte`;
+	const units = ['KB', 'MB', 'GB'];
+	let v = bytes / 1024;
+	let i = 0;
+	while (v >= 1024 && i < units.length - 1) {
+		v /= 1024;
+		i++;
+	}
+	return `${v.toLocaleString('vi-VN', { maximumFractionDigits: 1 })} ${units[i]}`;
+}
+
+/** 2026-11-26T09:05:00Z → "16:05 26/11/2026" in Vietnam time (UTC+7, no DST). */
+export function formatVietnamDateTime(iso: string | number | Date): string {
+	const d = new Date(new Date(iso).getTime() + 7 * 3600_000);
+	const p = (n: number) => String(n).padStart(2, '0');
+	return `${p(d.getUTCHours())}:${p(d.getUTCMinutes())} ${p(d.getUTCDate())}/${p(d.getUTCMonth() + 1)}/${d.getUTCFullYear()}`;
+}

@@ -1,0 +1,4 @@
+import { createCatalogueApi } from '$lib/domain/catalogue-api';
+import { procedures } from './catalogue';
+
+export const catalogueApi = createCatalogueApi(procedures);
