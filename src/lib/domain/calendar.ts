@@ -1,0 +1,214 @@
+/**
+ * Working-day arithmetic for appointment dates (ngày hẹn trả kết quả), in Vietnam time.
+ *
+ * Vietnam is UTC+7 all year (no daylight saving), so a fixed offset is exact and we need no
+ * time-zone database; this module runs the same in the browser, the service worker and Node.
+ *
+ * Holidays are data (data/holidays/<year>.json), passed in through `createCalendar`: the
+ * domain never imports JSON, and a year that is not loaded is an error rather than a guess,
+ * because an invented working day would give a citizen a wrong appointment.
+ */
+import { z } from 'zod';
+import type { ProcessingTime } from './procedure';
+
+const VIETNAM_OFFSET_MS = 7 * 60 * 60 * 1000;
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * Default receipt cut-off: a dossier received at or after 15:00 is handled as received on the
+ * next working day. NĐ 61/2018/NĐ-CP Điều 19 khoản 1 (amended by NĐ 107/2021/NĐ-CP): dossiers
+ * received after 15:00 are passed on at the start of the next working day; the catalogue's
+ * same-day procedures say "nhận sau 15 giờ thì trả trong ngày làm việc tiếp theo". NĐ
+ * 118/2025/NĐ-CP replaced both decrees from 01/07/2025 and keeps the one-stop receipt model.
+ */
+export const RECEIPT_CUTOFF_HOUR = 15;
+
+/** A calendar date 'YYYY-MM-DD' that exists (no 2026-02-30). */
+export const isoDateSchema = z
+	.string()
+	.regex(/^\d{4}-\d{2}-\d{2}$/, 'ngày phải có dạng YYYY-MM-DD')
+	.refine((s) => toDayNumber(s) !== null, 'ngày không tồn tại');
+export type IsoDate = string;
+
+const namedDate = { date: isoDateSchema, name: z.string().min(1) };
+
+/** One year of official days off for the public sector (one-stop desks). See data/holidays/SOURCES.md. */
+export const holidayCalendarSchema = z
+	.strictObject({
+		year: z.number().int().min(2000).max(2100),
+		source: z.array(z.string().min(1)).min(1),
+		note: z.string().optional(),
+		/** Weekdays the desks are closed: holidays, nghỉ bù, swapped days. Weekends are implicit. */
+		daysOff: z.array(
+			z.strictObject({
+				...namedDate,
+				/** Derived from the law and precedent; the Government has not announced it yet. */
+				provisional: z.boolean().optional(),
+				note: z.string().optional()
+			})
+		),
+		/** Saturdays/Sundays worked in exchange for a swapped weekday (làm bù). */
+		workingWeekends: z.array(z.strictObject(namedDate)).default([])
+	})
+	.superRefine((cal, ctx) => {
+		const seen = new Set<string>();
+		const check = (list: { date: string }[], key: 'daysOff' | 'workingWeekends') =>
+			list.forEach(({ date }, i) => {
+				const path = [key, i, 'date'];
+				if (!date.startsWith(`${cal.year}-`))
+					ctx.addIssue({ code: 'custom', path, message: `ngày ${date} không thuộc năm ${cal.year}` });
+				if (seen.has(date)) ctx.addIssue({ code: 'custom', path, message: `ngày ${date} bị lặp` });
+				seen.add(date);
+				if (toDayNumber(date) === null) return; // already reported by isoDateSchema
+				const weekend = isWeekend(date);
+				// A weekend "day off" or a weekday "working weekend" is a typo that would silently shift dates.
+				if (key === 'daysOff' && weekend)
+					ctx.addIssue({ code: 'custom', path, message: `${date} là ngày cuối tuần, không cần khai báo ngày nghỉ` });
+				if (key === 'workingWeekends' && !weekend)
+					ctx.addIssue({ code: 'custom', path, message: `${date} không phải thứ Bảy hay Chủ nhật` });
+			});
+		check(cal.daysOff, 'daysOff');
+		check(cal.workingWeekends, 'workingWeekends');
+	});
+export type HolidayCalendar = z.infer<typeof holidayCalendarSchema>;
+export type HolidayCalendarInput = z.input<typeof holidayCalendarSchema>;
+
+export interface Calendar {
+	readonly years: ReadonlySet<number>;
+	/** date → name of the day off */
+	readonly daysOff: ReadonlyMap<IsoDate, string>;
+	readonly workingWeekends: ReadonlySet<IsoDate>;
+}
+
+/** Thrown when a date falls in a year whose holidays are not loaded. */
+export class CalendarCoverageError extends Error {
+	constructor(readonly year: number) {
+		super(
+			`Chưa có lịch ngày nghỉ lễ năm ${year} nên không tính được ngày hẹn trả kết quả. ` +
+				`Quản trị viên cần bổ sung tệp data/holidays/${year}.json.`
+		);
+		this.name = 'CalendarCoverageError';
+	}
+}
+
+export function createCalendar(years: HolidayCalendarInput[]): Calendar {
+	const covered = new Set<number>();
+	const daysOff = new Map<IsoDate, string>();
+	const workingWeekends = new Set<IsoDate>();
+	for (const raw of years) {
+		const cal = holidayCalendarSchema.parse(raw);
+		if (covered.has(cal.year)) throw new Error(`Lịch ngày nghỉ năm ${cal.year} được nạp hai lần`);
+		covered.add(cal.year);
+		for (const d of cal.daysOff) daysOff.set(d.date, d.name);
+		for (const d of cal.workingWeekends) workingWeekends.add(d.date);
+	}
+	return { years: covered, daysOff, workingWeekends };
+}
+
+/** Days since 1970-01-01 for a valid 'YYYY-MM-DD', else null. */
+function toDayNumber(date: string): number | null {
+	const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
+	if (!m) return null;
+	const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+	const ms = Date.UTC(y, mo - 1, d);
+	const back = new Date(ms);
+	if (back.getUTCFullYear() !== y || back.getUTCMonth() !== mo - 1 || back.getUTCDate() !== d) return null;
+	return ms / DAY_MS;
+}
+
+function dayNumber(date: string): number {
+	const n = toDayNumber(date);
+	if (n === null) throw new RangeError(`Ngày không hợp lệ: "${date}" (cần dạng YYYY-MM-DD)`);
+	return n;
+}
+
+function fromDayNumber(n: number): IsoDate {
+	return new Date(n * DAY_MS).toISOString().slice(0, 10);
+}
+
+/** 0 = Sunday … 6 = Saturday. */
+function weekday(date: string): number {
+	return new Date(dayNumber(date) * DAY_MS).getUTCDay();
+}
+
+function isWeekend(date: string): boolean {
+	const d = weekday(date);
+	return d === 0 || d === 6;
+}
+
+export function addCalendarDays(date: IsoDate, days: number): IsoDate {
+	return fromDayNumber(dayNumber(date) + days);
+}
+
+export function isWorkingDay(cal: Calendar, date: IsoDate): boolean {
+	const year = Number(date.slice(0, 4));
+	dayNumber(date);
+	if (!cal.years.has(year)) throw new CalendarCoverageError(year);
+	if (cal.daysOff.has(date)) return false;
+	return !isWeekend(date) || cal.workingWeekends.has(date);
+}
+
+/** Name of the holiday on that date, if it is one (for messages like "18/02 là Tết Nguyên đán"). */
+export function dayOffName(cal: Calendar, date: IsoDate): string | undefined {
+	return cal.daysOff.get(date);
+}
+
+/** The local date and wall-clock time in Vietnam (UTC+7) of an instant. */
+export function vietnamDate(instant: Date): { date: IsoDate; hour: number; minute: number } {
+	const t = instant.getTime();
+	if (Number.isNaN(t)) throw new RangeError('Thời điểm không hợp lệ');
+	const local = new Date(t + VIETNAM_OFFSET_MS);
+	return {
+		date: local.toISOString().slice(0, 10),
+		hour: local.getUTCHours(),
+		minute: local.getUTCMinutes()
+	};
+}
+
+/** The first working day strictly after `date`. */
+export function nextWorkingDay(cal: Calendar, date: IsoDate): IsoDate {
+	let d = addCalendarDays(date, 1);
+	while (!isWorkingDay(cal, d)) d = addCalendarDays(d, 1);
+	return d;
+}
+
+/** The `days`-th working day after `date` (`date` itself is not counted; 0 → `date`). */
+export function addWorkingDays(cal: Calendar, date: IsoDate, days: number): IsoDate {
+	if (!Number.isInteger(days) || days < 0) throw new RangeError(`Số ngày làm việc không hợp lệ: ${days}`);
+	let d = date;
+	for (let i = 0; i < days; i++) d = nextWorkingDay(cal, d);
+	return d;
+}
+
+/**
+ * The day a dossier counts as received: the Vietnam-time date of `receivedAt` if that is a
+ * working day and the time is before the cut-off; otherwise the next working day.
+ */
+export function effectiveReceiptDate(
+	cal: Calendar,
+	receivedAt: Date,
+	cutoffHour: number = RECEIPT_CUTOFF_HOUR
+): IsoDate {
+	const { date, hour } = vietnamDate(receivedAt);
+	return isWorkingDay(cal, date) && hour < cutoffHour ? date : nextWorkingDay(cal, date);
+}
+
+/**
+ * The appointment date (ngày hẹn trả kết quả) for a dossier received at `receivedAt`:
+ * - N working days → the N-th working day after the effective receipt day;
+ * - same day → the effective receipt day itself, with the procedure's own cut-off hour.
+ * Throws `CalendarCoverageError` when the count runs into a year that is not loaded.
+ */
+export function appointmentDate(cal: Calendar, receivedAt: Date, processingTime: ProcessingTime): IsoDate {
+	if (processingTime.kind === 'same-day')
+		return effectiveReceiptDate(cal, receivedAt, processingTime.cutoffHour ?? RECEIPT_CUTOFF_HOUR);
+	return addWorkingDays(cal, effectiveReceiptDate(cal, receivedAt), processingTime.days);
+}
+
+const WEEKDAY_NAMES = ['Chủ nhật', 'Thứ Hai', 'Thứ Ba', 'Thứ Tư', 'Thứ Năm', 'Thứ Sáu', 'Thứ Bảy'];
+
+/** '2026-02-23' → 'Thứ Hai, 23/02/2026' */
+export function formatVietnameseDate(date: IsoDate): string {
+	const [y, m, d] = date.split('-');
+	return `${WEEKDAY_NAMES[weekday(date)]}, ${d}/${m}/${y}`;
+}
