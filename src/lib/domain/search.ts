@@ -1,0 +1,319 @@
+/**
+ * Procedure search: the query parameters of GET /api/procedures (validated the same way
+ * by the server and by the service worker) and an in-memory index over the catalogue.
+ *
+ * Matching (every query word must match, AND; diacritics and case are ignored):
+ * - exact word ("chung" = "chứng"), or a prefix of a word ("khai" → "khai", "đăng k" → "ký");
+ * - one typo (Damerau–Levenshtein distance 1) for words of 4+ letters, and for 3-letter
+ *   words when the first letter is right ("hom" → "hôn", "bam" → "bản"). Vietnamese
+ *   syllables are short, so a 4-letter floor would miss most slips; shorter words and a
+ *   wrong first letter would match too much. A query word that is itself a catalogue word
+ *   is taken as typed; if that finds nothing, the search runs again with typos allowed;
+ * - a procedure code, whole or in part ("1.001193", "001193");
+ * - filler words ("thủ tục", "làm", "xin", "như thế nào") are optional: they add to the
+ *   score when they match and never exclude a procedure.
+ * Ranking: name > keywords > field/summary; exact > prefix > typo; the query as a phrase
+ * (contiguous, or nearly) scores a bonus, a bigger one in the name and when the name starts
+ * with it (after "Thủ tục "); ties go to the shorter name, then the code.
+ */
+import { z } from 'zod';
+import type { OnlineLevel, ProcedureSummary } from './procedure';
+import { tiers } from './procedure';
+import { foldVietnamese, tokenize, withinOneEdit } from './text';
+
+// ---------- Query parameters ----------
+
+const MAX_QUERY_LENGTH = 200;
+
+/** `?tier=` from an empty <select> means "no filter", not an invalid value. */
+const optionalText = (schema: z.ZodType<string>) =>
+	z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), schema.optional());
+
+/** Old level numbers still used by people and links (mức độ 4 / 3, Decree 42/2022/NĐ-CP). */
+const levelAliases: Record<string, OnlineLevel> = {
+	'toan-trinh': 'toan-trinh',
+	'mot-phan': 'mot-phan',
+	'4': 'toan-trinh',
+	'3': 'mot-phan'
+};
+
+export const procedureQuerySchema = z.object({
+	q: optionalText(
+		z
+			.string()
+			.transform((s) => s.normalize('NFC').trim())
+			.pipe(z.string().max(MAX_QUERY_LENGTH, `Từ khoá tìm kiếm dài quá ${MAX_QUERY_LENGTH} ký tự`))
+	),
+	agency: optionalText(z.string().trim()),
+	field: optionalText(z.string().trim()),
+	level: optionalText(
+		z
+			.string()
+			.trim()
+			.refine((v) => v in levelAliases, {
+				message:
+					'Tham số level không hợp lệ: dùng toan-trinh (toàn trình, mức độ 4) hoặc mot-phan (một phần, mức độ 3)'
+			})
+			.transform((v) => levelAliases[v])
+	),
+	tier: optionalText(
+		z.enum(tiers, {
+			error: `Tham số tier không hợp lệ: dùng một trong ${tiers.join(', ')}`
+		})
+	)
+});
+
+export type ProcedureQuery = z.output<typeof procedureQuerySchema>;
+
+export type QueryError = { code: 'invalid_query'; message: string; fields: Record<string, string> };
+
+export function parseProcedureQuery(
+	searchParams: URLSearchParams
+): { ok: true; query: ProcedureQuery } | { ok: false; error: QueryError } {
+	const raw: Record<string, string> = {};
+	for (const key of ['q', 'agency', 'field', 'level', 'tier']) {
+		const v = searchParams.get(key);
+		if (v !== null) raw[key] = v;
+	}
+	const r = procedureQuerySchema.safeParse(raw);
+	if (r.success) return { ok: true, query: r.data };
+	const fields: Record<string, string> = {};
+	for (const issue of r.error.issues) fields[String(issue.path[0] ?? 'q')] ??= issue.message;
+	return {
+		ok: false,
+		error: { code: 'invalid_query', message: Object.values(fields).join('. '), fields }
+	};
+}
+
+// ---------- Index ----------
+
+const WEIGHT = { name: 10, code: 10, keyword: 6, field: 3, summary: 2, agency: 2 } as const;
+const QUALITY = { exact: 1, prefix: 0.6, typo: 0.4 } as const;
+/** Per query word, when the words appear together (contiguous, or within two extra words). */
+const PHRASE_BONUS = { contiguous: 8, near: 4 } as const;
+/** Per query word, when the name (without "Thủ tục ") starts with the whole query. */
+const START_BONUS = 6;
+/** Per word of the longest contiguous run in the name when the whole query is not one. */
+const PARTIAL_RUN_BONUS = 3;
+/** Filler words people add around the thing they want (folded). */
+const STOP_PHRASES = [
+	['thu', 'tuc'],
+	['nhu', 'the', 'nao'],
+	['the', 'nao'],
+	['o', 'dau'],
+	['truc', 'tuyen'],
+	['online'],
+	['cach'],
+	['lam'],
+	['xin'],
+	['muon']
+];
+
+type ChunkKind = keyof typeof WEIGHT;
+type Chunk = { kind: ChunkKind; words: Int32Array };
+type IndexedProcedure = {
+	procedure: ProcedureSummary;
+	chunks: Chunk[];
+	/** Where the name starts once a leading "Thủ tục" is dropped (0 or 2), and its length then. */
+	nameStart: number;
+	nameLength: number;
+	foldedField: string;
+	foldedAgency: string;
+};
+
+export type SearchIndex = {
+	procedures: IndexedProcedure[];
+	vocabulary: string[];
+	/** word → vocabulary id */
+	ids: Map<string, number>;
+	/** vocabulary id → ids of the procedures that contain the word. */
+	postings: Int32Array[];
+};
+
+export type SearchResult = { items: (ProcedureSummary & { score: number })[]; total: number };
+
+export function createSearchIndex(procs: ProcedureSummary[]): SearchIndex {
+	const vocabulary: string[] = [];
+	const ids = new Map<string, number>();
+	const postingSets: Set<number>[] = [];
+	const wordIds = (text: string, doc: number) =>
+		Int32Array.from(tokenize(text), (w) => {
+			let id = ids.get(w);
+			if (id === undefined) {
+				id = vocabulary.push(w) - 1;
+				ids.set(w, id);
+				postingSets.push(new Set());
+			}
+			postingSets[id].add(doc);
+			return id;
+		});
+	const procedures = procs.map((p, doc): IndexedProcedure => {
+		const name = wordIds(p.name, doc);
+		const nameStart = name.length > 2 && vocabulary[name[0]] === 'thu' && vocabulary[name[1]] === 'tuc' ? 2 : 0;
+		const chunks: Chunk[] = [
+			{ kind: 'name', words: name },
+			// "1.001193" is one word; also index "001193" so the number alone finds it.
+			{ kind: 'code', words: wordIds(`${p.code} ${p.code.split('.')[1] ?? ''}`, doc) },
+			...p.keywords.map((k) => ({ kind: 'keyword' as const, words: wordIds(k, doc) })),
+			{ kind: 'field', words: wordIds(p.field, doc) },
+			{ kind: 'summary', words: wordIds(p.summary, doc) },
+			{ kind: 'agency', words: wordIds(p.agency.name, doc) }
+		];
+		return {
+			procedure: p,
+			chunks,
+			nameStart,
+			nameLength: name.length - nameStart,
+			foldedField: foldVietnamese(p.field),
+			foldedAgency: foldVietnamese(p.agency.name)
+		};
+	});
+	return { procedures, vocabulary, ids, postings: postingSets.map((s) => Int32Array.from(s)) };
+}
+
+// ---------- Search ----------
+
+type QueryWord = { text: string; optional: boolean };
+
+/** Query words, with filler phrases marked optional (unless the query is only filler). */
+function queryWords(q: string): QueryWord[] {
+	const words = tokenize(q).map((text) => ({ text, optional: false }));
+	for (let i = 0; i < words.length; i++) {
+		const phrase = STOP_PHRASES.find((p) => p.every((w, k) => words[i + k]?.text === w));
+		if (phrase) for (let k = 0; k < phrase.length; k++) words[i + k].optional = true;
+		if (phrase) i += phrase.length - 1;
+	}
+	if (words.every((w) => w.optional)) for (const w of words) w.optional = false;
+	return words;
+}
+
+function typoAllowed(word: string, candidate: string): boolean {
+	if (/\d/.test(word) || candidate.length < 3) return false;
+	return word.length >= 4 || (word.length === 3 && word[0] === candidate[0]);
+}
+
+/** For one query word: the match quality of every vocabulary word (0 = no match). */
+function matchTable(index: SearchIndex, word: string, typos: boolean): Float64Array {
+	const table = new Float64Array(index.vocabulary.length);
+	index.vocabulary.forEach((v, id) => {
+		if (v === word) table[id] = QUALITY.exact;
+		else if (v.startsWith(word)) table[id] = QUALITY.prefix;
+		else if (typos && typoAllowed(word, v) && withinOneEdit(word, v)) table[id] = QUALITY.typo;
+	});
+	return table;
+}
+
+/** Smallest window of `words` holding the query words in order, and whether it starts at `from`. */
+function phraseSpan(words: Int32Array, tables: Float64Array[]): { span: number; at: number } {
+	let best = { span: Infinity, at: -1 };
+	for (let start = 0; start < words.length; start++) {
+		if (!tables[0][words[start]]) continue;
+		let pos = start;
+		let k = 1;
+		for (; k < tables.length; k++) {
+			pos++;
+			while (pos < words.length && !tables[k][words[pos]]) pos++;
+			if (pos >= words.length) break;
+		}
+		if (k < tables.length) break; // later starts cannot fit the rest either
+		if (pos - start + 1 < best.span) best = { span: pos - start + 1, at: start };
+	}
+	return best;
+}
+
+/** Longest run of consecutive query words found side by side in `words`. */
+function longestRun(words: Int32Array, tables: Float64Array[]): number {
+	let longest = 0;
+	for (let start = 0; start < words.length; start++)
+		for (let k = 0; k < tables.length; k++) {
+			let len = 0;
+			while (k + len < tables.length && start + len < words.length && tables[k + len][words[start + len]]) len++;
+			longest = Math.max(longest, len);
+		}
+	return longest;
+}
+
+function scoreProcedure(doc: IndexedProcedure, words: QueryWord[], tables: Float64Array[]): number | null {
+	let score = 0;
+	for (let i = 0; i < words.length; i++) {
+		let best = 0;
+		for (const chunk of doc.chunks)
+			for (const w of chunk.words) best = Math.max(best, WEIGHT[chunk.kind] * tables[i][w]);
+		if (best === 0 && !words[i].optional) return null;
+		score += best;
+	}
+	const required = tables.filter((_, i) => !words[i].optional);
+	const n = required.length;
+	if (n < 2) {
+		const first = doc.chunks[0].words[doc.nameStart];
+		if (n === 1 && first !== undefined && required[0][first]) score += START_BONUS;
+		return score;
+	}
+	let phrase = 0;
+	for (const chunk of doc.chunks) {
+		if (chunk.kind === 'code') continue;
+		const { span, at } = phraseSpan(chunk.words, required);
+		const inName = chunk.kind === 'name';
+		let bonus = span === n ? PHRASE_BONUS.contiguous : span <= n + 2 ? PHRASE_BONUS.near : 0;
+		if (inName && span === n && at === doc.nameStart) bonus += START_BONUS;
+		if (inName && bonus === 0) bonus = (PARTIAL_RUN_BONUS * longestRun(chunk.words, required)) / n;
+		phrase = Math.max(phrase, n * bonus * (inName ? 1.5 : 1));
+	}
+	return score + phrase;
+}
+
+function passesFilters(doc: IndexedProcedure, query: ProcedureQuery): boolean {
+	const p = doc.procedure;
+	if (query.tier && p.tier !== query.tier) return false;
+	if (query.level && p.onlineLevel !== query.level) return false;
+	if (query.agency && p.agency.id !== query.agency && doc.foldedAgency !== foldVietnamese(query.agency)) return false;
+	if (query.field && p.field !== query.field && doc.foldedField !== foldVietnamese(query.field)) return false;
+	return true;
+}
+
+const collator = new Intl.Collator('vi');
+const compareCodes = (a: { code: string }, b: { code: string }) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0);
+const round = (x: number) => Math.round(x * 100) / 100;
+
+function run(index: SearchIndex, query: ProcedureQuery, words: QueryWord[], allTypos: boolean) {
+	const tables = words.map((w) => matchTable(index, w.text, allTypos || !index.ids.has(w.text)));
+	// Candidates: procedures holding a match for every required word (from the postings).
+	const hits = new Int32Array(index.procedures.length);
+	const required = words.filter((w) => !w.optional).length;
+	tables.forEach((table, i) => {
+		if (words[i].optional) return;
+		const seen = new Uint8Array(index.procedures.length);
+		table.forEach((quality, id) => {
+			if (quality) for (const doc of index.postings[id]) if (!seen[doc]) (seen[doc] = 1), hits[doc]++;
+		});
+	});
+	const found: { doc: IndexedProcedure; score: number }[] = [];
+	hits.forEach((count, i) => {
+		const doc = index.procedures[i];
+		if (count < required || !passesFilters(doc, query)) return;
+		const score = scoreProcedure(doc, words, tables);
+		if (score !== null) found.push({ doc, score: round(score) });
+	});
+	return found;
+}
+
+export function searchProcedures(index: SearchIndex, query: ProcedureQuery): SearchResult {
+	const words = queryWords(query.q ?? '');
+	if (words.length === 0) {
+		const items = index.procedures
+			.filter((doc) => passesFilters(doc, query))
+			.map((doc) => ({ ...doc.procedure, score: 0 }))
+			.sort((a, b) => collator.compare(a.name, b.name) || compareCodes(a, b));
+		return { items, total: items.length };
+	}
+	let found = run(index, query, words, false);
+	if (found.length === 0) found = run(index, query, words, true);
+	found.sort(
+		(a, b) =>
+			b.score - a.score ||
+			a.doc.nameLength - b.doc.nameLength ||
+			compareCodes(a.doc.procedure, b.doc.procedure)
+	);
+	const items = found.map(({ doc, score }) => ({ ...doc.procedure, score }));
+	return { items, total: items.length };
+}
