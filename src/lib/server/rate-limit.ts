@@ -1,0 +1,73 @@
+import { sql, type Kysely } from 'kysely';
+import type { Database } from './db/types';
+
+/**
+ * Fixed-window counters kept in the database, never in process memory, so several app
+ * instances behind a load balancer share them. One statement increments atomically on
+ * both SQLite and PostgreSQL: INSERT … ON CONFLICT DO UPDATE … RETURNING. In the UPDATE
+ * both dialects evaluate `rate_limits.window_start` as the old row's value, so a counter
+ * from an earlier window restarts at 1.
+ */
+
+export interface RateLimitRule {
+	/** Allowed hits per window. */
+	limit: number;
+	windowMs: number;
+}
+
+export interface RateLimitResult {
+	allowed: boolean;
+	count: number;
+	/** Milliseconds until the current window ends (0 when allowed). */
+	retryAfterMs: number;
+}
+
+const MINUTE = 60_000;
+
+/** The limits the accounts services use; one place to tune them. */
+export const rateLimits = {
+	signInPerIdentifier: { limit: 10, windowMs: 15 * MINUTE },
+	signInPerIp: { limit: 50, windowMs: 15 * MINUTE },
+	codeRequestsPerAccount: { limit: 5, windowMs: 60 * MINUTE },
+	codeRequestsPerIp: { limit: 20, windowMs: 60 * MINUTE },
+	codeChecksPerAccount: { limit: 10, windowMs: 15 * MINUTE }
+} satisfies Record<string, RateLimitRule>;
+
+/** Counts one hit against `key` and says whether it is within the rule. */
+export async function hitRateLimit(
+	db: Kysely<Database>,
+	key: string,
+	rule: RateLimitRule,
+	now: Date = new Date()
+): Promise<RateLimitResult> {
+	const windowStartMs = Math.floor(now.getTime() / rule.windowMs) * rule.windowMs;
+	const windowStart = new Date(windowStartMs).toISOString();
+	const row = await db
+		.insertInto('rate_limits')
+		.values({ key, window_start: windowStart, count: 1 })
+		.onConflict((oc) =>
+			oc.column('key').doUpdateSet({
+				count: sql<number>`case when rate_limits.window_start = excluded.window_start then rate_limits.count + 1 else 1 end`,
+				window_start: sql<string>`excluded.window_start`
+			})
+		)
+		.returning('count')
+		.executeTakeFirstOrThrow();
+	const count = Number(row.count);
+	const allowed = count <= rule.limit;
+	return {
+		allowed,
+		count,
+		retryAfterMs: allowed ? 0 : windowStartMs + rule.windowMs - now.getTime()
+	};
+}
+
+/** Forgets a counter, e.g. a successful sign-in clears its failures. */
+export async function resetRateLimit(db: Kysely<Database>, key: string): Promise<void> {
+	await db.deleteFrom('rate_limits').where('key', '=', key).execute();
+}
+
+/** Removes counters whose window ended long ago; safe to call from a periodic job. */
+export async function pruneRateLimits(db: Kysely<Database>, olderThan: Date): Promise<void> {
+	await db.deleteFrom('rate_limits').where('window_start', '<', olderThan.toISOString()).execute();
+}
