@@ -1,0 +1,97 @@
+/**
+ * Default text for an answer printed on a filled declaration. Callers that know more
+ * (addresses need the administrative-units data) pass their own `formatValue` first.
+ */
+import type { Field } from '$lib/domain/form-definition';
+
+/** Vietnam keeps UTC+7 all year (no daylight saving), so a fixed offset is exact. */
+const VIETNAM_OFFSET_MS = 7 * 60 * 60 * 1000;
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** Calendar parts of an instant as seen in Vietnam, whatever the device's time zone. */
+export function vietnamTime(at: Date) {
+	const d = new Date(at.getTime() + VIETNAM_OFFSET_MS);
+	return {
+		day: pad(d.getUTCDate()),
+		month: pad(d.getUTCMonth() + 1),
+		year: String(d.getUTCFullYear()),
+		time: `${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`
+	};
+}
+
+/** "14:05 03/02/2026" */
+export function formatTimestamp(at: Date): string {
+	const t = vietnamTime(at);
+	return `${t.time} ${t.day}/${t.month}/${t.year}`;
+}
+
+/** An ISO date ("2024-03-05" or a full timestamp) as "05/03/2024"; a bare year stays a year. */
+export function formatDate(value: unknown, yearOnly = false): string {
+	if (value instanceof Date) value = value.toISOString();
+	const s = String(value).trim();
+	const m = /^(\d{4})(?:-(\d{2})-(\d{2}))?/.exec(s);
+	if (!m) return s;
+	if (yearOnly || !m[2]) return m[1];
+	return `${m[3]}/${m[2]}/${m[1]}`;
+}
+
+/** True for answers that leave the line blank: nothing, empty text, an empty list. */
+export function isEmptyAnswer(value: unknown): boolean {
+	if (value === undefined || value === null) return true;
+	if (typeof value === 'string') return value.trim() === '';
+	if (Array.isArray(value)) return value.length === 0;
+	return false;
+}
+
+function plain(value: unknown): string {
+	if (typeof value === 'boolean') return value ? 'Có' : 'Không';
+	if (Array.isArray(value)) return value.map(plain).filter(Boolean).join(', ');
+	if (value && typeof value === 'object') {
+		const named = value as { name?: unknown; label?: unknown };
+		if (typeof named.name === 'string') return named.name;
+		if (typeof named.label === 'string') return named.label;
+		return Object.values(value).map(plain).filter(Boolean).join(', ');
+	}
+	return value === undefined || value === null ? '' : String(value).trim();
+}
+
+/** Address parts in the order they are written on a form: house/street, ward, province. */
+const addressOrder = ['street', 'houseNumber', 'ward', 'wardName', 'commune', 'province', 'provinceName'];
+
+function formatAddress(value: unknown): string {
+	if (!value || typeof value !== 'object' || Array.isArray(value)) return plain(value);
+	const record = value as Record<string, unknown>;
+	const known = addressOrder.filter((k) => k in record);
+	const keys = known.length ? known : Object.keys(record);
+	return keys.map((k) => plain(record[k])).filter(Boolean).join(', ');
+}
+
+/** The printed text of one answer; '' means "leave the line blank". */
+export function defaultFormatValue(field: Field, value: unknown): string {
+	if (isEmptyAnswer(value)) return '';
+	switch (field.type) {
+		case 'select':
+		case 'radio':
+			return field.options.find((o) => o.value === String(value))?.label ?? plain(value);
+		case 'checkboxes': {
+			const values = Array.isArray(value) ? value : [value];
+			return values.map((v) => field.options.find((o) => o.value === String(v))?.label ?? plain(v)).join(', ');
+		}
+		case 'date':
+			return formatDate(value, field.yearOnly);
+		case 'number': {
+			// Vietnamese writes the decimal separator as a comma: 2,5.
+			const n = typeof value === 'number' ? String(value).replace('.', ',') : plain(value);
+			return field.unit ? `${n} ${field.unit}` : n;
+		}
+		case 'address':
+			return formatAddress(value);
+		case 'attachment': {
+			if (typeof value === 'number') return `${value} tệp`;
+			return plain(value);
+		}
+		default:
+			return plain(value);
+	}
+}
