@@ -96,6 +96,16 @@ describe('units before 01/07/2025 and the old → new mapping', () => {
 		expect(legacy.provinceByCode.get('02')?.newProvinceCodes).toEqual(['08']); // Hà Giang → Tuyên Quang
 	});
 
+	it('points every mapped old commune at existing new communes of its successor province', () => {
+		let unmapped = 0;
+		for (const old of legacy.communeByCode.values()) {
+			if (old.newCommuneCodes.length === 0) unmapped++;
+			const successors = legacy.provinceByCode.get(old.provinceCode)!.newProvinceCodes;
+			for (const code of old.newCommuneCodes) expect(successors).toContain(findCommune(current, code)?.provinceCode);
+		}
+		expect(unmapped).toBe(1); // 30622, see data/units/SOURCES.md
+	});
+
 	it('suggests both new wards for a split old ward (Cống Vị → Ngọc Hà, Giảng Võ)', () => {
 		expect(legacy.communeByCode.get('00007')?.fullName).toBe('Phường Cống Vị');
 		expect(suggestNewCommunes(legacy, current, '00007')).toEqual({
