@@ -21,7 +21,7 @@ export interface UuidV7Generator {
  */
 export function createUuidV7Generator(
 	now: () => number = Date.now,
-	random: (bytes: Uint8Array) => Uint8Array = (b) => crypto.getRandomValues(b)
+	random: (bytes: Uint8Array<ArrayBuffer>) => Uint8Array<ArrayBuffer> = (b) => crypto.getRandomValues(b)
 ): UuidV7Generator {
 	let lastMs = -1;
 	let counter = 0; // 12 bits, lives in rand_a
