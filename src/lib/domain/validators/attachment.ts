@@ -1,0 +1,42 @@
+/**
+ * An attachment answer: the blobs chosen for one document slot, each identified by its
+ * SHA-256 (the blob itself lives in the device's document store and is uploaded later).
+ */
+import { z } from 'zod';
+import { formatCount } from './wording';
+
+const reselect = 'Tệp đính kèm bị lỗi; hãy bỏ tệp này và chọn lại';
+export const attachmentItemSchema = z.object({
+	sha256: z.string().regex(/^[0-9a-f]{64}$/, reselect),
+	name: z.string().min(1, reselect),
+	size: z.number().int().nonnegative(reselect),
+	type: z.string().min(1, reselect)
+});
+export const attachmentAnswerSchema = z.array(attachmentItemSchema, { error: reselect });
+export type AttachmentItem = z.infer<typeof attachmentItemSchema>;
+
+const TYPE_NAMES: Record<string, string> = {
+	'image/jpeg': 'JPG',
+	'image/png': 'PNG',
+	'image/webp': 'WebP',
+	'application/pdf': 'PDF'
+};
+
+export interface AttachmentRules {
+	accept: readonly string[];
+	maxFiles: number;
+}
+
+export function validateAttachments(value: unknown, rules: AttachmentRules): string | null {
+	const parsed = attachmentAnswerSchema.safeParse(value);
+	if (!parsed.success) return parsed.error.issues[0].message;
+	const files = parsed.data;
+	if (files.length > rules.maxFiles)
+		return `Tối đa ${formatCount(rules.maxFiles)} tệp (đang có ${formatCount(files.length)}); hãy bỏ bớt`;
+	const wrong = files.find((f) => !rules.accept.includes(f.type));
+	if (wrong) {
+		const allowed = rules.accept.map((t) => TYPE_NAMES[t] ?? t).join(', ');
+		return `Tệp "${wrong.name}" không đúng định dạng; chỉ nhận ${allowed}`;
+	}
+	return null;
+}
