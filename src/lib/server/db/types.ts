@@ -98,3 +98,75 @@ export type SessionRow = Selectable<SessionsTable>;
 export type OneTimeCodeRow = Selectable<OneTimeCodesTable>;
 export type OutboundMessageRow = Selectable<OutboundMessagesTable>;
 export type AgencyRow = Selectable<AgenciesTable>;
+
+// ---- dossiers, uploads and blobs (migration 0002); merged into `Database` above ----
+
+export interface UploadsTable {
+	/** The tus upload id. */
+	id: string;
+	account_id: string;
+	/** Declared SHA-256 (hex) the finished file must hash to. */
+	sha256: string;
+	size: number;
+	/** Bytes that actually reached the server over every PATCH/POST of this upload. */
+	bytes_received: Generated<number>;
+	created_at: IsoTime;
+	completed_at: IsoTime | null;
+}
+
+export interface BlobsTable {
+	account_id: string;
+	sha256: string;
+	size: number;
+	/** Sniffed MIME type (image/jpeg, image/png, image/webp, application/pdf). */
+	type: string;
+	created_at: IsoTime;
+}
+
+export interface DossierSequencesTable {
+	agency_code: string;
+	/** yyyy-mm-dd, Vietnam time. */
+	day: string;
+	last: number;
+}
+
+export interface DossiersTable {
+	id: string;
+	account_id: string;
+	procedure_code: string;
+	agency_code: string;
+	code: string;
+	status: number;
+	/** JSON text of the submitted manifest. */
+	manifest: string;
+	/** Hex SHA-256 of the manifest's canonical JSON (manifestDigest). */
+	digest: string;
+	received_at: IsoTime;
+	appointment_date: string;
+	/** JSON text of the receipt as first answered, replayed verbatim. */
+	receipt: string;
+}
+
+export interface DossierEventsTable {
+	id: string;
+	dossier_id: string;
+	status: number;
+	at: IsoTime;
+	note: string | null;
+}
+
+export interface DossierAttachmentsTable {
+	dossier_id: string;
+	slot: string;
+	sha256: string;
+}
+
+// Declaration merging: adds these tables to the `Database` interface declared above.
+export interface Database {
+	uploads: UploadsTable;
+	blobs: BlobsTable;
+	dossier_sequences: DossierSequencesTable;
+	dossiers: DossiersTable;
+	dossier_events: DossierEventsTable;
+	dossier_attachments: DossierAttachmentsTable;
+}

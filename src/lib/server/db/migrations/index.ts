@@ -1,5 +1,6 @@
 import type { Migration, MigrationProvider } from 'kysely';
 import { accounts0001 } from './0001_accounts';
+import { dossiers0002 } from './0002_dossiers';
 
 /**
  * All migrations, in code rather than files on disk because the server is bundled by
@@ -7,7 +8,8 @@ import { accounts0001 } from './0001_accounts';
  * ...) and never edit one that has shipped.
  */
 export const migrations: Record<string, Migration> = {
-	'0001_accounts': accounts0001
+	'0001_accounts': accounts0001,
+	'0002_dossiers': dossiers0002
 };
 
 export const migrationProvider: MigrationProvider = {
