@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseCatalogue, type Procedure } from '$lib/domain/procedure';
 import type { Field } from '$lib/domain/form-definition';
+import { collectErrors, emptyAnswers } from '$lib/domain/form-engine';
 
 const dataDir = join(process.cwd(), 'data');
 const procedureDir = join(dataDir, 'procedures');
@@ -62,6 +63,24 @@ describe('procedure catalogue data', () => {
 		expect(inWords).toMatchObject({ from: 'childBirthDate', derive: 'date-in-words' });
 		expect(birth.fees.find((f) => f.amountVnd === 8000)?.unit).toBe('bản');
 		expect(birth.processingTime).toMatchObject({ kind: 'same-day', cutoffHour: 15 });
+	});
+
+	it('lets the form engine ask for exactly the required birth form fields', () => {
+		const form = catalogue.find((p) => p.code === '1.001193')!.form;
+		const missing = (answers: Record<string, unknown>) => collectErrors(form, answers).map((e) => e.fieldId);
+		const blank = missing(emptyAnswers(form));
+		for (const id of ['requesterName', 'childName', 'childBirthDate', 'motherName', 'wantCopies', 'birthCertificateFile', 'pledged'])
+			expect(blank).toContain(id);
+		// The father, the parents' marriage certificate and the conditional fields are not asked up front.
+		for (const id of ['fatherName', 'marriageCertNumber', 'relationshipOther', 'copyCount', 'authorizationFile'])
+			expect(blank).not.toContain(id);
+		const other = missing({ ...emptyAnswers(form), relationship: 'khac', wantCopies: 'co' });
+		expect(other).toContain('relationshipOther');
+		expect(other).toContain('copyCount');
+	});
+
+	it('builds an empty draft for every form without errors', () => {
+		for (const p of catalogue) expect(() => collectErrors(p.form, emptyAnswers(p.form)), p.code).not.toThrow();
 	});
 
 	it('uses every field type somewhere in the catalogue', () => {
