@@ -33,6 +33,8 @@ export interface DeclarationPdfInput {
 const BLANK_GROUP_ITEMS = 2;
 /** Lines a blank form leaves for free text. */
 const BLANK_TEXT_LINES = 3;
+/** Options printed as tick boxes on a blank form; longer lists get a line to write on. */
+const MAX_PRINTED_OPTIONS = 8;
 /** Digits of a citizen identity number (Căn cước, Law 26/2023/QH15). */
 const ID_DIGITS = 12;
 
@@ -50,7 +52,9 @@ export async function buildDeclarationPdf(input: DeclarationPdfInput): Promise<U
 	const generatedAt = input.generatedAt ?? new Date();
 	const writer = await PdfWriter.create(input.fonts, {
 		header: `Thủ tục ${procedure.code} – ${procedure.name}`,
-		footer: (page, total) => `Trang ${page}/${total}`
+		footer: (page, total) => `Trang ${page}/${total}`,
+		// Handwriting needs taller lines than print.
+		leading: input.answers === undefined ? 1.8 : 1.45
 	});
 	setMetadata(writer.doc, procedure, generatedAt);
 	new DeclarationRenderer(writer, input, generatedAt).render();
@@ -81,22 +85,23 @@ class DeclarationRenderer {
 
 	render(): void {
 		this.titleBlock();
-		const attachments: { field: ScalarField; value: unknown }[] = [];
 		for (const section of this.input.procedure.form.sections) {
 			if (this.filled && this.input.isSectionVisible?.(section.id, this.answers) === false) continue;
 			const fields = section.fields.filter((f) => this.shown(f.id, this.answers));
-			for (const f of fields) if (f.type === 'attachment') attachments.push({ field: f, value: this.answers[f.id] });
 			const printed = fields.filter((f) => f.type !== 'attachment');
-			if (!printed.length) continue;
-			this.w.gap();
-			this.w.heading(section.title);
-			if (section.description && !this.filled) this.w.paragraph(section.description, { size: 9, grey: true });
-			for (const field of printed) {
-				if (field.type === 'group') this.group(field);
-				else this.field(field, this.answers[field.id], 0);
+			const attachments = fields.filter((f): f is ScalarField => f.type === 'attachment');
+			if (printed.length) {
+				this.w.gap();
+				this.w.heading(section.title);
+				if (section.description && !this.filled) this.w.paragraph(section.description, { size: 9, grey: true });
+				for (const field of printed) {
+					if (field.type === 'group') this.group(field);
+					else this.field(field, this.answers[field.id], 0);
+				}
 			}
+			// A section of attachments only is the checklist itself, under its own title.
+			if (attachments.length) this.attachmentList(printed.length ? 'Giấy tờ kèm theo' : section.title, attachments);
 		}
-		this.attachmentList(attachments);
 		this.closing();
 	}
 
@@ -149,7 +154,8 @@ class DeclarationRenderer {
 			case 'select':
 			case 'radio':
 			case 'checkboxes':
-				if (text) return w.labelledLine(field.label, text, indent);
+				// A long list (54 ethnic groups) is written in by hand, as on the paper form.
+				if (text || field.options.length > MAX_PRINTED_OPTIONS) return w.labelledLine(field.label, text, indent);
 				w.paragraph(withColon(field.label), { indent });
 				return w.checkboxes(
 					field.options.map((o) => ({ label: o.label })),
@@ -180,7 +186,9 @@ class DeclarationRenderer {
 		const raw = this.filled ? this.answers[group.id] : undefined;
 		const items: Answers[] = Array.isArray(raw) && raw.length ? (raw as Answers[]) : [];
 		const count = items.length || (this.filled ? 1 : Math.max(BLANK_GROUP_ITEMS, group.min));
-		w.paragraph(withColon(group.label), { indent: 0 });
+		// Keep the group's label with its first item.
+		w.ensureSpace(w.lineHeight() * 4);
+		w.paragraph(withColon(group.label));
 		for (let i = 0; i < count; i++) {
 			const item = items[i] ?? {};
 			const scope = { ...this.answers, ...item };
@@ -193,26 +201,28 @@ class DeclarationRenderer {
 		}
 	}
 
-	private attachmentList(items: { field: ScalarField; value: unknown }[]): void {
-		if (!items.length) return;
+	private attachmentList(title: string, fields: ScalarField[]): void {
 		const { w } = this;
 		w.gap();
-		w.heading('Giấy tờ kèm theo');
+		w.heading(title);
 		w.checkboxes(
-			items.map(({ field, value }) => {
-				const text = this.text(field, value);
+			fields.map((field) => {
+				const text = this.text(field, this.answers[field.id]);
 				return { label: text ? `${field.label} (${text})` : field.label, checked: Boolean(text) };
 			})
 		);
 	}
 
-	/** Place and date, then the signature block in the right half, kept on one page. */
+	/**
+	 * Place and date, then the signature block in the right half, kept on one page; the
+	 * reserved 20 pt plus the bottom margin leave room to sign.
+	 */
 	private closing(): void {
 		const { w } = this;
 		const half = w.width / 2;
 		const at = { indent: half, width: half, align: 'center' as const };
 		w.gap(w.size);
-		w.ensureSpace(w.lineHeight() * 4 + 70);
+		w.ensureSpace(w.lineHeight() * 3 + 20);
 		const t = vietnamTime(this.generatedAt);
 		const date = this.filled
 			? `................, ngày ${t.day} tháng ${t.month} năm ${t.year}`
@@ -220,6 +230,5 @@ class DeclarationRenderer {
 		w.paragraph(date, at);
 		w.paragraph('NGƯỜI YÊU CẦU', { ...at, bold: true });
 		w.paragraph('(Ký, ghi rõ họ, chữ đệm, tên)', { ...at, size: 9, grey: true });
-		w.gap(60);
 	}
 }

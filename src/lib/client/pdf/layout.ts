@@ -21,6 +21,8 @@ export interface WriterOptions {
 	margin?: number;
 	/** Body text size in points. */
 	fontSize?: number;
+	/** Line height as a multiple of the text size; a form filled by hand needs more room. */
+	leading?: number;
 	/** Small line at the top of every page, e.g. "Thủ tục 1.001193 – ...". */
 	header?: string;
 	/** Small line at the bottom of every page; gets the page number and the page count. */
@@ -39,7 +41,6 @@ export interface TextOptions {
 
 const INK = rgb(0, 0, 0);
 const GREY = rgb(0.35, 0.35, 0.35);
-const LEADING = 1.45;
 /** Width of a hand-writing line worth starting after a label; less than this goes to the next line. */
 const MIN_FILL = 70;
 const BOX = 14;
@@ -49,6 +50,7 @@ export class PdfWriter {
 	readonly regular: PDFFont;
 	readonly bold: PDFFont;
 	readonly size: number;
+	readonly leading: number;
 	readonly left: number;
 	readonly right: number;
 	readonly top: number;
@@ -65,6 +67,7 @@ export class PdfWriter {
 		this.regular = fonts.regular;
 		this.bold = fonts.bold;
 		this.size = options.fontSize ?? 11;
+		this.leading = options.leading ?? 1.45;
 		const margin = options.margin ?? 50;
 		this.left = margin;
 		this.right = A4[0] - margin;
@@ -90,7 +93,7 @@ export class PdfWriter {
 	}
 
 	lineHeight(size = this.size): number {
-		return size * LEADING;
+		return size * this.leading;
 	}
 
 	/** Start a new page when `height` does not fit above the bottom margin. */
