@@ -8,13 +8,15 @@
  *   words when the first letter is right ("hom" → "hôn", "bam" → "bản"). Vietnamese
  *   syllables are short, so a 4-letter floor would miss most slips; shorter words and a
  *   wrong first letter would match too much. A query word that is itself a catalogue word
- *   is taken as typed; if that finds nothing, the search runs again with typos allowed;
+ *   is taken as typed; if that finds nothing, the search runs again allowing a typo in one
+ *   such word at a time;
  * - a procedure code, whole or in part ("1.001193", "001193");
  * - filler words ("thủ tục", "làm", "xin", "như thế nào") are optional: they add to the
  *   score when they match and never exclude a procedure.
  * Ranking: name > keywords > field/summary; exact > prefix > typo; the query as a phrase
  * (contiguous, or nearly) scores a bonus, a bigger one in the name and when the name starts
- * with it (after "Thủ tục "); ties go to the shorter name, then the code.
+ * with it (after "Thủ tục "), and a query that is one of the keywords as a whole scores
+ * one too; ties go to the shorter name, then the code.
  */
 import { z } from 'zod';
 import type { OnlineLevel, ProcedureSummary } from './procedure';
@@ -90,11 +92,18 @@ export function parseProcedureQuery(
 const WEIGHT = { name: 10, code: 10, keyword: 6, field: 3, summary: 2, agency: 2 } as const;
 const QUALITY = { exact: 1, prefix: 0.6, typo: 0.4 } as const;
 /** Per query word, when the words appear together (contiguous, or within two extra words). */
-const PHRASE_BONUS = { contiguous: 8, near: 4 } as const;
+const PHRASE_BONUS = { contiguous: 10, near: 6 } as const;
 /** Per query word, when the name (without "Thủ tục ") starts with the whole query. */
 const START_BONUS = 6;
-/** Per word of the longest contiguous run in the name when the whole query is not one. */
-const PARTIAL_RUN_BONUS = 3;
+/**
+ * Per word of the longest run of query words side by side in the name, when the whole
+ * query is not together anywhere in it. Kept below the near-phrase bonus so that "khai sinh
+ * con" prefers the procedure whose keywords say "khai sinh cho con" over the one whose name
+ * has "khai sinh" and, six words later, an unrelated "con".
+ */
+const PARTIAL_RUN_BONUS = 2;
+/** Per query word, when the whole query is one of the procedure's keywords: they list what people type. */
+const KEYWORD_BONUS = 8;
 /** Filler words people add around the thing they want (folded). */
 const STOP_PHRASES = [
 	['thu', 'tuc'],
@@ -119,6 +128,7 @@ type IndexedProcedure = {
 	nameLength: number;
 	foldedField: string;
 	foldedAgency: string;
+	foldedKeywords: Set<string>;
 };
 
 export type SearchIndex = {
@@ -165,7 +175,8 @@ export function createSearchIndex(procs: ProcedureSummary[]): SearchIndex {
 			nameStart,
 			nameLength: name.length - nameStart,
 			foldedField: foldVietnamese(p.field),
-			foldedAgency: foldVietnamese(p.agency.name)
+			foldedAgency: foldVietnamese(p.agency.name),
+			foldedKeywords: new Set(p.keywords.map(foldVietnamese))
 		};
 	});
 	return { procedures, vocabulary, ids, postings: postingSets.map((s) => Int32Array.from(s)) };
@@ -256,8 +267,8 @@ function scoreProcedure(doc: IndexedProcedure, words: QueryWord[], tables: Float
 		const inName = chunk.kind === 'name';
 		let bonus = span === n ? PHRASE_BONUS.contiguous : span <= n + 2 ? PHRASE_BONUS.near : 0;
 		if (inName && span === n && at === doc.nameStart) bonus += START_BONUS;
-		if (inName && bonus === 0) bonus = (PARTIAL_RUN_BONUS * longestRun(chunk.words, required)) / n;
-		phrase = Math.max(phrase, n * bonus * (inName ? 1.5 : 1));
+		if (bonus > 0) phrase = Math.max(phrase, n * bonus * (inName ? 1.5 : 1));
+		else if (inName) phrase = Math.max(phrase, PARTIAL_RUN_BONUS * longestRun(chunk.words, required));
 	}
 	return score + phrase;
 }
@@ -275,8 +286,11 @@ const collator = new Intl.Collator('vi');
 const compareCodes = (a: { code: string }, b: { code: string }) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0);
 const round = (x: number) => Math.round(x * 100) / 100;
 
-function run(index: SearchIndex, query: ProcedureQuery, words: QueryWord[], allTypos: boolean) {
-	const tables = words.map((w) => matchTable(index, w.text, allTypos || !index.ids.has(w.text)));
+type Found = Map<IndexedProcedure, number>;
+
+/** Score every procedure that matches all required words under the given match tables. */
+function run(index: SearchIndex, query: ProcedureQuery, words: QueryWord[], tables: Float64Array[], found: Found) {
+	const folded = words.map((w) => w.text).join(' ');
 	// Candidates: procedures holding a match for every required word (from the postings).
 	const hits = new Int32Array(index.procedures.length);
 	const required = words.filter((w) => !w.optional).length;
@@ -287,14 +301,13 @@ function run(index: SearchIndex, query: ProcedureQuery, words: QueryWord[], allT
 			if (quality) for (const doc of index.postings[id]) if (!seen[doc]) (seen[doc] = 1), hits[doc]++;
 		});
 	});
-	const found: { doc: IndexedProcedure; score: number }[] = [];
 	hits.forEach((count, i) => {
 		const doc = index.procedures[i];
 		if (count < required || !passesFilters(doc, query)) return;
-		const score = scoreProcedure(doc, words, tables);
-		if (score !== null) found.push({ doc, score: round(score) });
+		let score = scoreProcedure(doc, words, tables);
+		if (score !== null && doc.foldedKeywords.has(folded)) score += KEYWORD_BONUS * words.length;
+		if (score !== null) found.set(doc, Math.max(found.get(doc) ?? 0, round(score)));
 	});
-	return found;
 }
 
 export function searchProcedures(index: SearchIndex, query: ProcedureQuery): SearchResult {
@@ -306,14 +319,20 @@ export function searchProcedures(index: SearchIndex, query: ProcedureQuery): Sea
 			.sort((a, b) => collator.compare(a.name, b.name) || compareCodes(a, b));
 		return { items, total: items.length };
 	}
-	let found = run(index, query, words, false);
-	if (found.length === 0) found = run(index, query, words, true);
-	found.sort(
-		(a, b) =>
-			b.score - a.score ||
-			a.doc.nameLength - b.doc.nameLength ||
-			compareCodes(a.doc.procedure, b.doc.procedure)
-	);
-	const items = found.map(({ doc, score }) => ({ ...doc.procedure, score }));
+	// Words that are not catalogue words get typo matching straight away.
+	const tables = words.map((w) => matchTable(index, w.text, !index.ids.has(w.text)));
+	const found: Found = new Map();
+	run(index, query, words, tables, found);
+	// Nothing found: one of the catalogue words may be a slip for another ("hôm" for "hôn").
+	// Allow a typo in one word at a time, so that slips in several known words do not add
+	// up to matches that have little to do with the query.
+	if (found.size === 0)
+		words.forEach((w, i) => {
+			if (w.optional || !index.ids.has(w.text)) return;
+			run(index, query, words, tables.map((t, k) => (k === i ? matchTable(index, w.text, true) : t)), found);
+		});
+	const items = [...found]
+		.sort(([a, x], [b, y]) => y - x || a.nameLength - b.nameLength || compareCodes(a.procedure, b.procedure))
+		.map(([doc, score]) => ({ ...doc.procedure, score }));
 	return { items, total: items.length };
 }
