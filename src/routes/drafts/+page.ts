@@ -1,0 +1,2 @@
+// Drafts live on the device only: rendered in the browser, from IndexedDB.
+export const ssr = false;
