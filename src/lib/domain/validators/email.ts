@@ -13,6 +13,7 @@ export function validateEmail(raw: string): string | null {
 	const domain = value.slice(at + 1);
 	if (!local || local.length > 64 || local.includes('@'))
 		return 'Phần trước dấu @ của e-mail không hợp lệ, ví dụ ten@gmail.com';
+	if (!domain) return 'Địa chỉ e-mail thiếu tên miền sau dấu @, ví dụ ten@gmail.com';
 	if (!/^[\p{L}\p{N}-]+(\.[\p{L}\p{N}-]+)*\.[\p{L}]{2,}$/u.test(domain))
 		return `Tên miền "${domain}" sau dấu @ không hợp lệ, ví dụ gmail.com`;
 	return null;

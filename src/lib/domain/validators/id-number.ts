@@ -60,8 +60,6 @@ export function validateIdNumber(raw: string, ctx: IdNumberContext = {}): string
 	if (!BIRTH_PROVINCE_CODES.has(parts.provinceCode))
 		return `3 số đầu "${parts.provinceCode}" không phải mã tỉnh nơi đăng ký khai sinh; hãy soát lại số in trên thẻ`;
 	const centuryDigit = value[3];
-	if (ctx.currentYear !== undefined && parts.birthYear > ctx.currentYear)
-		return `Chữ số thứ 4 là ${centuryDigit} và số thứ 5–6 là ${value.slice(4, 6)} cho năm sinh ${parts.birthYear}, chưa tới; hãy soát lại số in trên thẻ`;
 
 	if (ctx.birthYear !== undefined) {
 		const century = Math.floor(ctx.birthYear / 100) * 100;
@@ -72,6 +70,9 @@ export function validateIdNumber(raw: string, ctx: IdNumberContext = {}): string
 		if (value.slice(4, 6) !== yy)
 			return `Chữ số thứ 5–6 là ${value.slice(4, 6)} nhưng năm sinh đã khai là ${ctx.birthYear} (phải là ${yy}); hãy soát lại số định danh hoặc ngày sinh`;
 	}
+	// After the cross-check: a contradiction with the declared birth date says more.
+	if (ctx.currentYear !== undefined && parts.birthYear > ctx.currentYear)
+		return `Chữ số thứ 4 là ${centuryDigit} và số thứ 5–6 là ${value.slice(4, 6)} cho năm sinh ${parts.birthYear}, chưa tới; hãy soát lại số in trên thẻ`;
 	if (ctx.sex !== undefined && ctx.sex !== parts.sex)
 		return `Chữ số thứ 4 là ${centuryDigit} (giới tính ${sexWord(parts.sex)}) nhưng giới tính đã khai là ${sexWord(ctx.sex)}; hãy soát lại số định danh hoặc giới tính`;
 	return null;
