@@ -1,0 +1,69 @@
+import { randomUUID } from 'node:crypto';
+import type { AccountRow } from '../db/types';
+import { isoNow, type AccountDeps } from './deps';
+import { hashPassword } from './passwords';
+import { insertStaff } from './staff';
+
+/** Made-up agency for the demo officer (code shape from QĐ 20/2020/QĐ-TTg, example value). */
+export const DEMO_AGENCY = { code: '000.00.19.H47', name: 'Bộ phận một cửa (dữ liệu minh hoạ)', kind: 'commune', province_code: null, commune_code: null };
+
+export interface DemoCredentials {
+	role: AccountRow['role'];
+	fullName: string;
+	idNumber: string;
+	phone: string;
+	password: string;
+}
+
+/** ID numbers are well-formed (province 001, sex/century digit, year) but made up. */
+export const DEMO_ACCOUNTS: readonly DemoCredentials[] = [
+	{ role: 'citizen', fullName: 'Nguyễn Văn Dân', idNumber: '001090012345', phone: '0912000001', password: 'dan-thu-nghiem-2025' },
+	{ role: 'officer', fullName: 'Trần Thị Cán Bộ', idNumber: '001185000001', phone: '0912000002', password: 'can-bo-thu-nghiem-2025' },
+	{ role: 'admin', fullName: 'Lê Văn Quản Trị', idNumber: '001080000002', phone: '0912000003', password: 'quan-tri-thu-nghiem-2025' }
+];
+
+/**
+ * Development only: makes sure the demo citizen, officer and administrator exist with
+ * their known passwords, and returns the credentials to show on the development page.
+ * Idempotent; running it again resets the demo passwords.
+ */
+export async function seedDemoAccounts(deps: AccountDeps): Promise<DemoCredentials[]> {
+	if (deps.config.env === 'production') throw new Error('Demo accounts are never created in production');
+	const { db } = deps;
+	await db.insertInto('agencies').values(DEMO_AGENCY).onConflict((oc) => oc.column('code').doNothing()).execute();
+	for (const demo of DEMO_ACCOUNTS) {
+		const existing = await db.selectFrom('accounts').select('id').where('id_number', '=', demo.idNumber).executeTakeFirst();
+		if (existing) {
+			await db
+				.updateTable('accounts')
+				.set({ password_hash: await hashPassword(demo.password), status: 'active', updated_at: isoNow(deps) })
+				.where('id', '=', existing.id)
+				.execute();
+		} else if (demo.role === 'citizen') {
+			const now = isoNow(deps);
+			await db
+				.insertInto('accounts')
+				.values({
+					id: randomUUID(),
+					role: 'citizen',
+					agency_code: null,
+					full_name: demo.fullName,
+					id_number: demo.idNumber,
+					pending_id_number: null,
+					date_of_birth: '1990-05-15',
+					sex: 'nam',
+					phone: demo.phone,
+					email: 'dan@example.vn',
+					permanent_address: JSON.stringify({ provinceCode: '01', communeCode: '00004', street: 'Số 1, phố Minh hoạ' }),
+					password_hash: await hashPassword(demo.password),
+					status: 'active',
+					created_at: now,
+					updated_at: now
+				})
+				.execute();
+		} else {
+			await insertStaff(deps, { ...demo, role: demo.role, agencyCode: DEMO_AGENCY.code });
+		}
+	}
+	return DEMO_ACCOUNTS.map((demo) => ({ ...demo }));
+}

@@ -1,0 +1,90 @@
+import type { Channel } from '../db/types';
+import { hitRateLimit, rateLimits } from '../rate-limit';
+import { consumeCode, issueCode } from './codes';
+import { isoNow, nowOf, type AccountDeps } from './deps';
+import { AccountError, rateLimited } from './errors';
+import { checkNewPassword } from './password-rules';
+import { hashPassword, verifyPassword } from './passwords';
+import { signOutEverywhere } from './sessions';
+import { findAccountById, findAccountByIdentifier } from './store';
+
+/** The one answer to a reset request, whether or not the account exists. */
+export const RESET_REQUESTED =
+	'Nếu thông tin bạn nhập khớp với một tài khoản, mã đặt lại mật khẩu đã được gửi tới số điện thoại hoặc e-mail của tài khoản đó. Mã có hiệu lực 10 phút.';
+
+/**
+ * Sends a reset code when the identifier matches an account. The answer is the same
+ * either way; per-account throttling is applied silently for the same reason. Only the
+ * per-IP limit is reported, as it says nothing about any account.
+ */
+export async function requestPasswordReset(
+	deps: AccountDeps,
+	input: { identifier: string; channel?: Channel; ip?: string }
+): Promise<{ message: string }> {
+	if (input.ip) {
+		const limit = await hitRateLimit(deps.db, `reset:ip:${input.ip}`, rateLimits.codeRequestsPerIp, nowOf(deps));
+		if (!limit.allowed) throw rateLimited(limit.retryAfterMs, 'Bạn đã yêu cầu đặt lại mật khẩu');
+	}
+	const account = await findAccountByIdentifier(deps.db, input.identifier);
+	if (account && account.status !== 'locked') {
+		try {
+			await issueCode(deps, account, 'reset', input.channel);
+		} catch (error) {
+			if (!(error instanceof AccountError)) throw error;
+		}
+	}
+	return { message: RESET_REQUESTED };
+}
+
+const wrongCode = () =>
+	new AccountError('code-invalid', 'Mã xác nhận không đúng hoặc đã hết hạn. Hãy kiểm tra lại, hoặc yêu cầu gửi mã mới.', {
+		code: 'Mã xác nhận không đúng'
+	});
+
+/** Sets a new password with a reset code; ends every session. Proves the phone/e-mail, so a pending account becomes active. */
+export async function resetPassword(
+	deps: AccountDeps,
+	input: { identifier: string; code: string; newPassword: string }
+): Promise<{ accountId: string }> {
+	const account = await findAccountByIdentifier(deps.db, input.identifier);
+	if (!account || account.status === 'locked') throw wrongCode();
+	const problem = checkNewPassword(input.newPassword, { idNumber: account.id_number, phone: account.phone, dateOfBirth: account.date_of_birth });
+	if (problem) throw new AccountError('invalid-input', problem, { newPassword: problem });
+	await consumeCode(deps, account.id, 'reset', input.code);
+	await deps.db
+		.updateTable('accounts')
+		.set({
+			password_hash: await hashPassword(input.newPassword),
+			status: account.status === 'pending' ? 'active' : account.status,
+			updated_at: isoNow(deps)
+		})
+		.where('id', '=', account.id)
+		.execute();
+	await signOutEverywhere(deps, account.id);
+	return { accountId: account.id };
+}
+
+/** Changes the password of a signed-in person; other sessions end, the current one (`keepToken`) stays. */
+export async function changePassword(
+	deps: AccountDeps,
+	input: { accountId: string; currentPassword: string; newPassword: string; keepToken?: string }
+): Promise<void> {
+	const account = await findAccountById(deps.db, input.accountId);
+	if (!account) throw new AccountError('not-found', 'Không tìm thấy tài khoản. Hãy đăng nhập lại.');
+	const limit = await hitRateLimit(deps.db, `change-password:${account.id}`, rateLimits.signInPerIdentifier, nowOf(deps));
+	if (!limit.allowed) throw rateLimited(limit.retryAfterMs, 'Bạn đã nhập mật khẩu hiện tại');
+	if (!(await verifyPassword(input.currentPassword, account.password_hash))) {
+		throw new AccountError('invalid-credentials', 'Mật khẩu hiện tại không đúng', { currentPassword: 'Mật khẩu hiện tại không đúng' });
+	}
+	const problem =
+		input.newPassword === input.currentPassword
+			? 'Mật khẩu mới phải khác mật khẩu hiện tại'
+			: checkNewPassword(input.newPassword, { idNumber: account.id_number, phone: account.phone, dateOfBirth: account.date_of_birth });
+	if (problem) throw new AccountError('invalid-input', problem, { newPassword: problem });
+	await deps.db
+		.updateTable('accounts')
+		.set({ password_hash: await hashPassword(input.newPassword), updated_at: isoNow(deps) })
+		.where('id', '=', account.id)
+		.execute();
+	await signOutEverywhere(deps, account.id, input.keepToken);
+}

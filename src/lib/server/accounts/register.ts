@@ -1,0 +1,138 @@
+import { randomUUID } from 'node:crypto';
+import { oneTimeCodeSchema, registrationSchema, type RegistrationInput } from '$lib/domain/account';
+import type { AccountRow, Channel } from '../db/types';
+import { hitRateLimit, rateLimits } from '../rate-limit';
+import { consumeCode, issueCode, type IssuedCode } from './codes';
+import { isoNow, nowOf, type AccountDeps } from './deps';
+import { AccountError, invalidInput, rateLimited } from './errors';
+import { checkNewPassword } from './password-rules';
+import { hashPassword } from './passwords';
+import { findAccountById, findAccountByIdentifier, isUniqueViolation } from './store';
+
+export const DUPLICATE_ID_NUMBER = 'Số CCCD này đã được dùng để đăng ký tài khoản. Hãy đăng nhập, hoặc chọn "Quên mật khẩu" nếu bạn không nhớ mật khẩu.';
+export const DUPLICATE_PHONE = 'Số điện thoại này đã được dùng cho một tài khoản khác. Hãy dùng số khác, hoặc đăng nhập bằng số này.';
+
+/** Field errors for an ID number / phone already taken by another account. */
+export async function findDuplicates(
+	deps: AccountDeps,
+	values: { idNumber?: string; phone?: string },
+	exceptAccountId?: string
+): Promise<Record<string, string> | null> {
+	const conditions = [values.idNumber, values.phone].filter(Boolean);
+	if (!conditions.length) return null;
+	let query = deps.db
+		.selectFrom('accounts')
+		.select(['id_number', 'pending_id_number', 'phone'])
+		.where((eb) =>
+			eb.or([
+				...(values.idNumber ? [eb('id_number', '=', values.idNumber), eb('pending_id_number', '=', values.idNumber)] : []),
+				...(values.phone ? [eb('phone', '=', values.phone)] : [])
+			])
+		);
+	if (exceptAccountId) query = query.where('id', '!=', exceptAccountId);
+	const rows = await query.execute();
+	const fields: Record<string, string> = {};
+	for (const row of rows) {
+		if (values.idNumber && (row.id_number === values.idNumber || row.pending_id_number === values.idNumber)) fields.idNumber = DUPLICATE_ID_NUMBER;
+		if (values.phone && row.phone === values.phone) fields.phone = DUPLICATE_PHONE;
+	}
+	return Object.keys(fields).length ? fields : null;
+}
+
+export function duplicateError(fields: Record<string, string>): AccountError {
+	return new AccountError('duplicate', Object.values(fields)[0], fields);
+}
+
+export interface RegistrationResult extends IssuedCode {
+	accountId: string;
+}
+
+/** Creates a pending citizen account and sends its activation code. */
+export async function register(
+	deps: AccountDeps,
+	input: RegistrationInput,
+	context: { ip?: string } = {}
+): Promise<RegistrationResult> {
+	const parsed = registrationSchema.safeParse(input);
+	if (!parsed.success) throw invalidInput(parsed.error);
+	const data = parsed.data;
+	const passwordProblem = checkNewPassword(data.password, data);
+	if (passwordProblem) throw new AccountError('invalid-input', passwordProblem, { password: passwordProblem });
+
+	if (context.ip) {
+		const limit = await hitRateLimit(deps.db, `register:ip:${context.ip}`, rateLimits.codeRequestsPerIp, nowOf(deps));
+		if (!limit.allowed) throw rateLimited(limit.retryAfterMs, 'Thiết bị này đã đăng ký');
+	}
+	const duplicates = await findDuplicates(deps, data);
+	if (duplicates) throw duplicateError(duplicates);
+
+	const now = isoNow(deps);
+	const account: AccountRow = {
+		id: randomUUID(),
+		role: 'citizen',
+		agency_code: null,
+		full_name: data.fullName,
+		id_number: data.idNumber,
+		pending_id_number: null,
+		date_of_birth: data.dateOfBirth,
+		sex: data.sex,
+		phone: data.phone,
+		email: data.email ?? null,
+		permanent_address: JSON.stringify(data.permanentAddress),
+		password_hash: await hashPassword(data.password),
+		status: 'pending',
+		created_at: now,
+		updated_at: now
+	};
+	try {
+		await deps.db.insertInto('accounts').values(account).execute();
+	} catch (error) {
+		// Two registrations raced past the check above: report it like the check would.
+		if (!isUniqueViolation(error)) throw error;
+		throw duplicateError((await findDuplicates(deps, data)) ?? { idNumber: DUPLICATE_ID_NUMBER });
+	}
+	const issued = await issueCode(deps, account, 'activate', data.channel);
+	return { accountId: account.id, ...issued };
+}
+
+/** Which account a code is for: the id the registration returned, or an ID number/phone. */
+export type AccountTarget = { accountId: string } | { identifier: string };
+
+async function resolveTarget(deps: AccountDeps, target: AccountTarget) {
+	return 'accountId' in target
+		? findAccountById(deps.db, target.accountId)
+		: findAccountByIdentifier(deps.db, target.identifier);
+}
+
+const noPendingAccount = () =>
+	new AccountError('not-found', 'Không tìm thấy tài khoản đang chờ kích hoạt với thông tin này. Hãy kiểm tra lại số CCCD hoặc số điện thoại.');
+
+/** Checks the activation code and makes the account active. */
+export async function activate(deps: AccountDeps, target: AccountTarget, code: string): Promise<{ accountId: string }> {
+	const parsedCode = oneTimeCodeSchema.safeParse(code);
+	if (!parsedCode.success) throw invalidInput(parsedCode.error);
+	const account = await resolveTarget(deps, target);
+	if (!account) throw noPendingAccount();
+	await consumeCode(deps, account.id, 'activate', parsedCode.data);
+	await deps.db
+		.updateTable('accounts')
+		.set({ status: 'active', updated_at: isoNow(deps) })
+		.where('id', '=', account.id)
+		.where('status', '=', 'pending')
+		.execute();
+	return { accountId: account.id };
+}
+
+/** Sends a fresh activation code (throttled: 60 s apart, 5 an hour). */
+export async function resendActivationCode(
+	deps: AccountDeps,
+	target: AccountTarget,
+	channel?: Channel
+): Promise<IssuedCode> {
+	const account = await resolveTarget(deps, target);
+	if (!account) throw noPendingAccount();
+	if (account.status !== 'pending') {
+		throw new AccountError('invalid-input', 'Tài khoản này đã được kích hoạt. Hãy đăng nhập.');
+	}
+	return issueCode(deps, account, 'activate', channel);
+}
