@@ -1,5 +1,6 @@
 /** Shared by the PDF tests: the real fonts, a fixture procedure and text extraction with pdfjs. */
 import { readFileSync } from 'node:fs';
+import { expect } from 'vitest';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { procedureSchema, type Procedure, type ProcedureInput } from '$lib/domain/procedure';
 
@@ -12,6 +13,7 @@ export interface TextItem {
 	str: string;
 	x: number;
 	y: number;
+	width: number;
 }
 export interface ExtractedPage {
 	width: number;
@@ -31,7 +33,7 @@ export async function extract(bytes: Uint8Array): Promise<ExtractedPage[]> {
 		const content = await page.getTextContent();
 		const items = content.items
 			.filter((it) => 'str' in it)
-			.map((it) => ({ str: it.str.normalize('NFC'), x: it.transform[4], y: it.transform[5] }));
+			.map((it) => ({ str: it.str.normalize('NFC'), x: it.transform[4], y: it.transform[5], width: it.width }));
 		pages.push({ width, height, items, text: items.map((it) => it.str).join(' ').replace(/\s+/g, ' ') });
 	}
 	await doc.destroy();
@@ -140,4 +142,23 @@ export function allLabels(p: Procedure): string[] {
 	return p.form.sections.flatMap((s) =>
 		s.fields.flatMap((f) => [f.label, ...(f.type === 'group' ? f.fields.map((x) => x.label) : [])])
 	);
+}
+
+const MARGIN = 50;
+const isFooter = (s: string) => /^Trang \d+\/\d+$/.test(s);
+
+/**
+ * Body text sits above the bottom margin and between the side margins; only the page
+ * footer lives in the bottom margin band.
+ */
+export function expectInsideMargins(pages: ExtractedPage[]) {
+	for (const [i, page] of pages.entries())
+		for (const item of page.items) {
+			if (!item.str.trim()) continue;
+			const where = `"${item.str}" on page ${i + 1}`;
+			if (isFooter(item.str)) expect(item.y, where).toBeGreaterThan(15);
+			else expect(item.y, where).toBeGreaterThanOrEqual(MARGIN);
+			expect(item.x, where).toBeGreaterThanOrEqual(MARGIN - 0.5);
+			expect(item.x + item.width, where).toBeLessThanOrEqual(page.width - MARGIN + 0.5);
+		}
 }
