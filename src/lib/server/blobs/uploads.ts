@@ -1,0 +1,180 @@
+/**
+ * Resumable uploads (tus 1.0, @tus/server + @tus/file-store) for dossier attachments.
+ *
+ * - Partial files live under `${DATA_DIR}/uploads`; the file store keeps each upload's
+ *   metadata in a JSON file beside it and its offset is the file's length, so a restart
+ *   loses nothing the server acknowledged.
+ * - Every upload is tied to its account in the `uploads` table; another account's upload id
+ *   answers 404, as if it did not exist.
+ * - When the last byte arrives the file is hashed, measured and sniffed, then moved into
+ *   the content-addressed blob store and recorded as a blob of that account.
+ */
+import { FileStore } from '@tus/file-store';
+import { Server, type Upload } from '@tus/server';
+import type { Kysely } from 'kysely';
+import { attachmentTypes } from '$lib/domain/dossier';
+import type { Config } from '../config';
+import type { Database } from '../db/types';
+import { uploadsDir } from './store';
+import { addBytesReceived, createUploadRecord, findOwnUpload } from './upload-records';
+import { verifyFinishedUpload } from './verify-upload';
+import { errorBody, jsonResponse, tusFailure, UNAUTHENTICATED } from './responses';
+
+export const UPLOADS_PATH = '/api/uploads';
+
+export interface UploadDeps {
+	db: Kysely<Database>;
+	config: Pick<Config, 'dataDir' | 'upload'>;
+	now?: () => Date;
+}
+
+export interface UploadHandler {
+	/** Answers one tus request for `accountId` (null when nobody is signed in). */
+	handle(request: Request, accountId: string | null): Promise<Response>;
+	store: FileStore;
+}
+
+const MiB = 1024 * 1024;
+const megabytes = (bytes: number) => `${(bytes / MiB).toLocaleString('vi-VN', { maximumFractionDigits: 1 })} MB`;
+
+export function createUploadHandler(deps: UploadDeps): UploadHandler {
+	const { db, config } = deps;
+	const now = () => deps.now?.() ?? new Date();
+	const store = new FileStore({ directory: uploadsDir(config.dataDir) });
+	// The account and the upload id of each request, keyed by the Request object tus hands
+	// back to the hooks (the same object we pass to handleWeb).
+	const accounts = new WeakMap<Request, string>();
+	const createdIds = new WeakMap<Request, string>();
+
+	const server = new Server({
+		path: UPLOADS_PATH,
+		datastore: store,
+		relativeLocation: true,
+		respectForwardedHeaders: true,
+		async onUploadCreate(req, upload) {
+			const accountId = accounts.get(req as unknown as Request);
+			if (!accountId) throw tusFailure(401, 'unauthenticated', UNAUTHENTICATED);
+			const declared = checkDeclaration(upload, config.upload.maxFileBytes);
+			await createUploadRecord(db, { id: upload.id, accountId, sha256: declared.sha256, size: declared.size, at: now() });
+			createdIds.set(req as unknown as Request, upload.id);
+			return {};
+		},
+		async onUploadFinish(req, upload) {
+			const accountId = accounts.get(req as unknown as Request);
+			if (!accountId) throw tusFailure(401, 'unauthenticated', UNAUTHENTICATED);
+			await verifyFinishedUpload({ db, dataDir: config.dataDir, store, now }, upload, accountId);
+			return {};
+		}
+	});
+
+	async function handle(request: Request, accountId: string | null): Promise<Response> {
+		if (request.method === 'OPTIONS') return server.handleWeb(request);
+		if (!accountId) return jsonResponse(401, errorBody('unauthenticated', UNAUTHENTICATED));
+
+		let uploadId: string | undefined;
+		if (request.method !== 'POST') {
+			uploadId = decodeURIComponent(new URL(request.url).pathname.split('/').pop() ?? '');
+			const own = uploadId ? await findOwnUpload(db, uploadId, accountId) : undefined;
+			if (!own) return jsonResponse(404, errorBody('upload_not_found', 'Không tìm thấy lượt tải tệp này; ứng dụng sẽ tải lại tệp từ đầu.'));
+			// Finished uploads have moved into the blob store; answer as tus would have, so a
+			// client whose last response was lost learns that everything arrived.
+			if (own.completed_at && (request.method === 'HEAD' || request.method === 'PATCH')) return finishedResponse(request.method, Number(own.size));
+		}
+
+		let received = 0;
+		const counted = countBody(request, (n) => (received += n));
+		accounts.set(counted, accountId);
+		try {
+			return normalizeError(await server.handleWeb(counted));
+		} finally {
+			const id = uploadId ?? createdIds.get(counted);
+			if (id && received > 0) await addBytesReceived(db, id, received);
+		}
+	}
+
+	return { handle, store };
+}
+
+function checkDeclaration(upload: Upload, maxFileBytes: number): { sha256: string; size: number } {
+	const meta = upload.metadata ?? {};
+	const sha256 = meta.sha256 ?? '';
+	if (!/^[0-9a-f]{64}$/.test(sha256))
+		throw tusFailure(400, 'invalid_upload_metadata', 'Thiếu mã SHA-256 của tệp (64 ký tự hex chữ thường) trong Upload-Metadata.');
+	if (!meta.filename) throw tusFailure(400, 'invalid_upload_metadata', 'Thiếu tên tệp (filename) trong Upload-Metadata.');
+	if (!(attachmentTypes as readonly string[]).includes(meta.filetype ?? ''))
+		throw tusFailure(415, 'unsupported_type', `Tệp "${meta.filename}" không được nhận: chỉ nhận ảnh JPEG, PNG, WebP hoặc tệp PDF.`);
+	if (upload.size === undefined)
+		throw tusFailure(400, 'size_required', 'Cần khai báo dung lượng tệp (Upload-Length) khi bắt đầu tải.');
+	if (upload.size <= 0) throw tusFailure(400, 'empty_file', `Tệp "${meta.filename}" rỗng; hãy chọn lại tệp.`);
+	if (upload.size > maxFileBytes)
+		throw tusFailure(
+			413,
+			'file_too_large',
+			`Tệp "${meta.filename}" nặng ${megabytes(upload.size)}, vượt giới hạn ${megabytes(maxFileBytes)} cho mỗi tệp; hãy chụp lại với độ phân giải thấp hơn hoặc chia nhỏ tệp PDF.`
+		);
+	return { sha256, size: upload.size };
+}
+
+/** A copy of the request whose body counts the bytes as tus reads them (even if the link drops midway). */
+function countBody(request: Request, onBytes: (n: number) => void): Request {
+	if (!request.body) return new Request(request);
+	const counter = new TransformStream<Uint8Array, Uint8Array>({
+		transform(chunk, controller) {
+			onBytes(chunk.byteLength);
+			controller.enqueue(chunk);
+		}
+	});
+	return new Request(request.url, {
+		method: request.method,
+		headers: request.headers,
+		body: request.body.pipeThrough(counter),
+		signal: request.signal,
+		// Required by undici for a streamed body.
+		duplex: 'half'
+	} as RequestInit);
+}
+
+function finishedResponse(method: string, size: number): Response {
+	const headers = new Headers({ 'Tus-Resumable': '1.0.0', 'Upload-Offset': String(size), 'Cache-Control': 'no-store' });
+	if (method === 'HEAD') {
+		headers.set('Upload-Length', String(size));
+		return new Response(null, { status: 200, headers });
+	}
+	return new Response(null, { status: 204, headers });
+}
+
+/** tus answers its own errors in plain English text; give every error the API's JSON shape. */
+async function normalizeError(response: Response): Promise<Response> {
+	if (response.status < 400) return response;
+	const text = await response.text();
+	const headers = new Headers(response.headers);
+	headers.set('Content-Type', 'application/json; charset=utf-8');
+	headers.delete('Content-Length');
+	let body = text;
+	try {
+		if (!JSON.parse(text)?.error) throw new Error('not ours');
+	} catch {
+		body = JSON.stringify(errorBody(tusCode(response.status), tusMessage(response.status), text.trim()));
+	}
+	return new Response(body, { status: response.status, headers });
+}
+
+function tusCode(status: number): string {
+	return { 404: 'upload_not_found', 409: 'offset_mismatch', 410: 'upload_gone', 413: 'file_too_large', 423: 'upload_locked' }[status] ?? 'upload_error';
+}
+
+function tusMessage(status: number): string {
+	switch (status) {
+		case 404:
+		case 410:
+			return 'Không tìm thấy lượt tải tệp này; ứng dụng sẽ tải lại tệp từ đầu.';
+		case 409:
+			return 'Vị trí tiếp tục tải không khớp với máy chủ; ứng dụng sẽ hỏi lại máy chủ rồi tải tiếp.';
+		case 413:
+			return 'Tệp vượt dung lượng cho phép.';
+		case 423:
+			return 'Tệp này đang được tải từ một kết nối khác; hãy đợi một chút.';
+		default:
+			return status >= 500 ? 'Máy chủ gặp lỗi khi nhận tệp; ứng dụng sẽ thử lại.' : 'Yêu cầu tải tệp không hợp lệ.';
+	}
+}

@@ -1,0 +1,54 @@
+/**
+ * The check when an upload's last byte arrives: the file must be exactly what the client
+ * declared (size and SHA-256) and really be a JPEG, PNG, WebP or PDF by its content. A
+ * failure removes the partial upload (re-sending the same bytes would fail again) and
+ * answers 422 with a message the person can act on.
+ */
+import { join } from 'node:path';
+import type { FileStore } from '@tus/file-store';
+import type { Upload } from '@tus/server';
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/types';
+import { recordBlob } from './repository';
+import { tusFailure } from './responses';
+import { hashFile, moveIntoStore, sniffAttachmentType, uploadsDir } from './store';
+import { markUploadCompleted } from './upload-records';
+
+export interface VerifyDeps {
+	db: Kysely<Database>;
+	dataDir: string;
+	store: FileStore;
+	now: () => Date;
+}
+
+export async function verifyFinishedUpload(deps: VerifyDeps, upload: Upload, accountId: string): Promise<void> {
+	const path = join(uploadsDir(deps.dataDir), upload.id);
+	const declared = upload.metadata?.sha256 ?? '';
+	const name = upload.metadata?.filename ?? 'tệp';
+
+	const refuse = async (code: string, message: string) => {
+		await deps.store.remove(upload.id).catch(() => undefined);
+		return tusFailure(422, code, message);
+	};
+
+	const { sha256, size } = await hashFile(path);
+	if (size !== upload.size)
+		throw await refuse('size_mismatch', `Tệp "${name}" nhận được ${size} byte, khác với ${upload.size} byte đã khai báo; ứng dụng sẽ tải lại tệp.`);
+	if (sha256 !== declared)
+		throw await refuse('hash_mismatch', `Tệp "${name}" bị hỏng trên đường truyền (mã SHA-256 không khớp); ứng dụng sẽ tải lại tệp.`);
+
+	const sniffed = await sniffAttachmentType(path);
+	if (!sniffed.allowed)
+		throw await refuse(
+			'unsupported_type',
+			`Nội dung tệp "${name}" không phải ảnh JPEG, PNG, WebP hay tệp PDF${sniffed.mime ? ` (máy chủ nhận ra ${sniffed.mime})` : ''}; hãy chọn lại tệp.`
+		);
+
+	await moveIntoStore(deps.dataDir, path, sha256);
+	await deps.store.configstore.delete(upload.id);
+	const at = deps.now();
+	await deps.db.transaction().execute(async (trx) => {
+		await recordBlob(trx, { accountId, sha256, size, type: sniffed.allowed!, at });
+		await markUploadCompleted(trx, upload.id, at);
+	});
+}

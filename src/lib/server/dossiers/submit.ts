@@ -1,0 +1,165 @@
+/**
+ * PUT /api/dossiers/{id}: the idempotent submission of a dossier.
+ *
+ * The client generates the id and may send the same PUT many times (lost responses, two
+ * tabs, the service worker): the same id with the same content answers the receipt stored
+ * the first time (200); different content under a received id is a conflict (409); an id
+ * someone else used is refused without saying anything about that dossier (409). A new
+ * dossier is written in ONE transaction: code, dossier, first event and attachment list.
+ */
+import { createHash, randomUUID } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import { z } from 'zod';
+import { appointmentDate, vietnamDate } from '$lib/domain/calendar';
+import { dossierReceiptSchema, dossierStatusNames, formatDossierCode, manifestDigest, MAX_DAILY_SEQUENCE, type DossierManifest, type DossierReceipt } from '$lib/domain/dossier';
+import { workingCalendar } from '$lib/domain/holidays';
+import type { Config } from '../config';
+import type { Database } from '../db/types';
+import { blobsOf } from '../blobs/repository';
+import { DossierError } from './errors';
+import { nextDossierSequence } from './sequence';
+import { inWriteTransaction, isUniqueViolation } from './transaction';
+import { checkSubmission, parseManifest, type CheckedSubmission, type Reference } from './validate';
+import { serverReference } from './reference';
+
+export interface DossierDeps {
+	db: Kysely<Database>;
+	config: Pick<Config, 'upload'>;
+	now?: () => Date;
+	/** Catalogue, agencies and units; the shipped data unless a test swaps it. */
+	reference?: Reference;
+}
+
+export interface SubmitResult {
+	status: 200 | 201;
+	receipt: DossierReceipt;
+}
+
+const dossierIdSchema = z.uuid();
+
+export async function submitDossier(deps: DossierDeps, accountId: string, dossierId: string, body: unknown): Promise<SubmitResult> {
+	if (!dossierIdSchema.safeParse(dossierId).success)
+		throw new DossierError(400, 'invalid_id', 'Mã hồ sơ trên máy không hợp lệ (phải là UUID); hãy tạo lại hồ sơ từ bản nháp.');
+	const manifest = parseManifest(body);
+	const digest = createHash('sha256').update(manifestDigest(manifest)).digest('hex');
+
+	const replay = await existing(deps.db, accountId, dossierId, digest);
+	if (replay) return replay;
+
+	const now = deps.now?.() ?? new Date();
+	const checked = checkSubmission(manifest, deps.reference ?? serverReference(), now);
+	try {
+		return await inWriteTransaction(deps.db, async (trx) => {
+			// Checked again under the lock: a concurrent PUT of the same id may have won.
+			const raced = await existing(trx, accountId, dossierId, digest);
+			if (raced) return raced;
+			await checkBlobs(trx, deps.config.upload.maxDossierBytes, accountId, manifest);
+			return { status: 201 as const, receipt: await insertDossier(trx, { accountId, dossierId, manifest, digest, checked, now }) };
+		});
+	} catch (error) {
+		// PostgreSQL: the concurrent PUT committed the same id between our check and insert.
+		if (isUniqueViolation(error)) {
+			const raced = await existing(deps.db, accountId, dossierId, digest);
+			if (raced) return raced;
+		}
+		throw error;
+	}
+}
+
+async function existing(db: Kysely<Database>, accountId: string, id: string, digest: string): Promise<SubmitResult | null> {
+	const row = await db.selectFrom('dossiers').select(['account_id', 'digest', 'receipt']).where('id', '=', id).executeTakeFirst();
+	if (!row) return null;
+	if (row.account_id !== accountId)
+		throw new DossierError(409, 'dossier_id_taken', 'Mã hồ sơ trên máy trùng với một hồ sơ khác; hãy tạo lại hồ sơ từ bản nháp rồi gửi lại.');
+	if (row.digest !== digest)
+		throw new DossierError(
+			409,
+			'dossier_conflict',
+			'Hồ sơ này đã được tiếp nhận với nội dung khác. Muốn sửa thông tin, hãy tạo hồ sơ mới hoặc liên hệ cơ quan tiếp nhận; hồ sơ đã nộp không bị thay đổi.'
+		);
+	return { status: 200, receipt: dossierReceiptSchema.parse(JSON.parse(row.receipt)) };
+}
+
+/** Every referenced file must be a verified blob of this account, and all of them together within the limit. */
+async function checkBlobs(db: Kysely<Database>, maxDossierBytes: number, accountId: string, manifest: DossierManifest) {
+	const hashes = [...new Set(manifest.attachments.map((a) => a.sha256))];
+	const held = new Map((await blobsOf(db, accountId, hashes)).map((b) => [b.sha256, b]));
+	const missing = hashes.filter((h) => !held.has(h));
+	if (missing.length) {
+		const fields = Object.fromEntries(
+			manifest.attachments
+				.map((a, i) => [a, i] as const)
+				.filter(([a]) => !held.has(a.sha256))
+				.map(([a, i]) => [`attachments.${i}`, `Máy chủ chưa nhận được tệp "${a.name}"; ứng dụng sẽ tải tệp lên rồi gửi lại.`])
+		);
+		throw new DossierError(422, 'missing_blobs', `Máy chủ chưa nhận được ${missing.length} tệp đính kèm; ứng dụng sẽ tải lên rồi gửi lại.`, {
+			...fields
+		}, { missing });
+	}
+	const total = hashes.reduce((sum, h) => sum + Number(held.get(h)!.size), 0);
+	if (total > maxDossierBytes)
+		throw new DossierError(
+			413,
+			'dossier_too_large',
+			`Các tệp đính kèm nặng tổng cộng ${mb(total)}, vượt giới hạn ${mb(maxDossierBytes)} cho một hồ sơ; hãy chụp lại ảnh nhỏ hơn hoặc bỏ bớt tệp.`
+		);
+}
+
+const mb = (bytes: number) => `${(bytes / 1024 / 1024).toLocaleString('vi-VN', { maximumFractionDigits: 1 })} MB`;
+
+interface NewDossier {
+	accountId: string;
+	dossierId: string;
+	manifest: DossierManifest;
+	digest: string;
+	checked: CheckedSubmission;
+	now: Date;
+}
+
+async function insertDossier(trx: Kysely<Database>, d: NewDossier): Promise<DossierReceipt> {
+	const { procedure, agency } = d.checked;
+	const day = vietnamDate(d.now).date;
+	const sequence = await nextDossierSequence(trx, agency.code, day);
+	if (sequence > MAX_DAILY_SEQUENCE)
+		throw new DossierError(503, 'sequence_exhausted', `${agency.name} đã nhận đủ ${MAX_DAILY_SEQUENCE} hồ sơ hôm nay; hồ sơ sẽ được gửi lại vào ngày làm việc tiếp theo.`);
+	const receipt = dossierReceiptSchema.parse({
+		dossierId: d.dossierId,
+		code: formatDossierCode(agency.code, day, sequence),
+		procedureCode: procedure.code,
+		procedureName: procedure.name,
+		receivedAt: vietnamIso(d.now),
+		appointmentDate: appointmentDate(workingCalendar, d.now, procedure.processingTime),
+		status: 1,
+		agencyName: agency.name
+	});
+	const at = d.now.toISOString();
+	await trx
+		.insertInto('dossiers')
+		.values({
+			id: d.dossierId,
+			account_id: d.accountId,
+			procedure_code: procedure.code,
+			agency_code: agency.code,
+			code: receipt.code,
+			status: 1,
+			manifest: JSON.stringify(d.manifest),
+			digest: d.digest,
+			received_at: at,
+			appointment_date: receipt.appointmentDate,
+			receipt: JSON.stringify(receipt)
+		})
+		.execute();
+	await trx.insertInto('dossier_events').values({ id: randomUUID(), dossier_id: d.dossierId, status: 1, at, note: dossierStatusNames[1] }).execute();
+	const slots = [...new Map(d.manifest.attachments.map((a) => [`${a.slot}/${a.sha256}`, a])).values()];
+	if (slots.length)
+		await trx
+			.insertInto('dossier_attachments')
+			.values(slots.map((a) => ({ dossier_id: d.dossierId, slot: a.slot, sha256: a.sha256 })))
+			.execute();
+	return receipt;
+}
+
+/** The instant in Vietnam time with its offset, as the receipt shows it: 2026-03-02T14:05:09.120+07:00. */
+export function vietnamIso(instant: Date): string {
+	return new Date(instant.getTime() + 7 * 3600_000).toISOString().replace('Z', '+07:00');
+}
