@@ -36,7 +36,7 @@ export async function seedDemoAccounts(deps: AccountDeps): Promise<DemoCredentia
 		if (existing) {
 			await db
 				.updateTable('accounts')
-				.set({ password_hash: await hashPassword(demo.password), status: 'active', updated_at: isoNow(deps) })
+				.set({ password_hash: await hashPassword(demo.password, deps.passwordParams), status: 'active', updated_at: isoNow(deps) })
 				.where('id', '=', existing.id)
 				.execute();
 		} else if (demo.role === 'citizen') {
@@ -55,7 +55,7 @@ export async function seedDemoAccounts(deps: AccountDeps): Promise<DemoCredentia
 					phone: demo.phone,
 					email: 'dan@example.vn',
 					permanent_address: JSON.stringify({ provinceCode: '01', communeCode: '00004', street: 'Số 1, phố Minh hoạ' }),
-					password_hash: await hashPassword(demo.password),
+					password_hash: await hashPassword(demo.password, deps.passwordParams),
 					status: 'active',
 					created_at: now,
 					updated_at: now

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Config } from '../config';
 import type { Database } from '../db/types';
 import type { Messenger } from '../messaging/messenger';
+import type { ScryptParams } from './passwords';
 
 /** What every accounts service needs; passed in, never global, so tests can swap the clock. */
 export interface AccountDeps {
@@ -9,6 +10,11 @@ export interface AccountDeps {
 	config: Pick<Config, 'env'>;
 	messenger: Messenger;
 	now?: () => Date;
+	/**
+	 * Password hashing cost; defaults to CURRENT_PARAMS. Tests lower it to stay fast on
+	 * small machines (the stored hash records whatever was used).
+	 */
+	passwordParams?: ScryptParams;
 }
 
 export const nowOf = (deps: AccountDeps): Date => (deps.now ? deps.now() : new Date());

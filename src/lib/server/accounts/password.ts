@@ -54,7 +54,7 @@ export async function resetPassword(
 	await deps.db
 		.updateTable('accounts')
 		.set({
-			password_hash: await hashPassword(input.newPassword),
+			password_hash: await hashPassword(input.newPassword, deps.passwordParams),
 			status: account.status === 'pending' ? 'active' : account.status,
 			updated_at: isoNow(deps)
 		})
@@ -83,7 +83,7 @@ export async function changePassword(
 	if (problem) throw new AccountError('invalid-input', problem, { newPassword: problem });
 	await deps.db
 		.updateTable('accounts')
-		.set({ password_hash: await hashPassword(input.newPassword), updated_at: isoNow(deps) })
+		.set({ password_hash: await hashPassword(input.newPassword, deps.passwordParams), updated_at: isoNow(deps) })
 		.where('id', '=', account.id)
 		.execute();
 	await signOutEverywhere(deps, account.id, input.keepToken);

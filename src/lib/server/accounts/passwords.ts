@@ -66,22 +66,23 @@ export async function verifyPassword(password: string, stored: string): Promise<
 	return timingSafeEqual(key, parsed.key);
 }
 
-export function needsRehash(stored: string): boolean {
+export function needsRehash(stored: string, wanted: ScryptParams = CURRENT_PARAMS): boolean {
 	const parsed = parseHash(stored);
 	if (!parsed) return true;
 	const { params } = parsed;
-	return params.logN < CURRENT_PARAMS.logN || params.r < CURRENT_PARAMS.r || params.p < CURRENT_PARAMS.p || params.keyBytes < CURRENT_PARAMS.keyBytes;
+	return params.logN < wanted.logN || params.r < wanted.r || params.p < wanted.p || params.keyBytes < wanted.keyBytes;
 }
 
-let dummyHash: Promise<string> | undefined;
+const dummyHashes = new Map<number, Promise<string>>();
 
 /**
  * Spends the same work as a real verification when the identifier matches no account,
  * so response time does not tell whether an account exists.
  */
-export async function verifyAgainstDummy(password: string): Promise<false> {
-	dummyHash ??= hashPassword('dummy password that never matches');
-	await verifyPassword(password, await dummyHash);
+export async function verifyAgainstDummy(password: string, params: ScryptParams = CURRENT_PARAMS): Promise<false> {
+	let dummy = dummyHashes.get(params.logN);
+	if (!dummy) dummyHashes.set(params.logN, (dummy = hashPassword('dummy password that never matches', params)));
+	await verifyPassword(password, await dummy);
 	return false;
 }
 

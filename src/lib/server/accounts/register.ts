@@ -79,7 +79,7 @@ export async function register(
 		phone: data.phone,
 		email: data.email ?? null,
 		permanent_address: JSON.stringify(data.permanentAddress),
-		password_hash: await hashPassword(data.password),
+		password_hash: await hashPassword(data.password, deps.passwordParams),
 		status: 'pending',
 		created_at: now,
 		updated_at: now

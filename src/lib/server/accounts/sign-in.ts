@@ -37,7 +37,7 @@ export async function signIn(deps: AccountDeps, input: SignInInput): Promise<Sig
 	const account = normalized ? await findAccountByIdentifier(deps.db, normalized.value) : undefined;
 	const ok = account
 		? await verifyPassword(input.password, account.password_hash)
-		: await verifyAgainstDummy(input.password);
+		: await verifyAgainstDummy(input.password, deps.passwordParams);
 	if (!account || !ok) throw new AccountError('invalid-credentials', INVALID_CREDENTIALS);
 
 	if (account.status === 'pending') {
@@ -47,10 +47,10 @@ export async function signIn(deps: AccountDeps, input: SignInInput): Promise<Sig
 		throw new AccountError('locked', 'Tài khoản đang bị khoá. Vui lòng liên hệ Bộ phận một cửa nơi bạn nộp hồ sơ để được hỗ trợ.');
 	}
 	await resetRateLimit(deps.db, identifierKey);
-	if (needsRehash(account.password_hash)) {
+	if (needsRehash(account.password_hash, deps.passwordParams)) {
 		await deps.db
 			.updateTable('accounts')
-			.set({ password_hash: await hashPassword(input.password), updated_at: isoNow(deps) })
+			.set({ password_hash: await hashPassword(input.password, deps.passwordParams), updated_at: isoNow(deps) })
 			.where('id', '=', account.id)
 			.execute();
 	}

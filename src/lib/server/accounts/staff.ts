@@ -61,7 +61,7 @@ async function insertStaff(
 		phone: data.phone,
 		email: data.email ?? null,
 		permanent_address: null,
-		password_hash: await hashPassword(data.password),
+		password_hash: await hashPassword(data.password, deps.passwordParams),
 		status: 'active',
 		created_at: now,
 		updated_at: now
