@@ -119,7 +119,7 @@ const STOP_PHRASES = [
 ];
 
 type ChunkKind = keyof typeof WEIGHT;
-type Chunk = { kind: ChunkKind; words: Int32Array };
+type Chunk = { kind: ChunkKind; weight: number; words: Int32Array };
 type IndexedProcedure = {
 	procedure: ProcedureSummary;
 	chunks: Chunk[];
@@ -145,29 +145,35 @@ export type SearchResult = { items: (ProcedureSummary & { score: number })[]; to
 export function createSearchIndex(procs: ProcedureSummary[]): SearchIndex {
 	const vocabulary: string[] = [];
 	const ids = new Map<string, number>();
-	const postingSets: Set<number>[] = [];
-	const wordIds = (text: string, doc: number) =>
-		Int32Array.from(tokenize(text), (w) => {
-			let id = ids.get(w);
+	const postings: number[][] = [];
+	const wordIds = (text: string, doc: number) => {
+		const words = tokenize(text);
+		const out = new Int32Array(words.length);
+		for (let i = 0; i < words.length; i++) {
+			let id = ids.get(words[i]);
 			if (id === undefined) {
-				id = vocabulary.push(w) - 1;
-				ids.set(w, id);
-				postingSets.push(new Set());
+				id = vocabulary.push(words[i]) - 1;
+				ids.set(words[i], id);
+				postings.push([]);
 			}
-			postingSets[id].add(doc);
-			return id;
-		});
+			// Procedures are indexed in order, so a repeat can only be the last entry.
+			if (postings[id][postings[id].length - 1] !== doc) postings[id].push(doc);
+			out[i] = id;
+		}
+		return out;
+	};
 	const procedures = procs.map((p, doc): IndexedProcedure => {
 		const name = wordIds(p.name, doc);
 		const nameStart = name.length > 2 && vocabulary[name[0]] === 'thu' && vocabulary[name[1]] === 'tuc' ? 2 : 0;
+		const chunk = (kind: ChunkKind, words: Int32Array): Chunk => ({ kind, weight: WEIGHT[kind], words });
 		const chunks: Chunk[] = [
-			{ kind: 'name', words: name },
+			chunk('name', name),
 			// "1.001193" is one word; also index "001193" so the number alone finds it.
-			{ kind: 'code', words: wordIds(`${p.code} ${p.code.split('.')[1] ?? ''}`, doc) },
-			...p.keywords.map((k) => ({ kind: 'keyword' as const, words: wordIds(k, doc) })),
-			{ kind: 'field', words: wordIds(p.field, doc) },
-			{ kind: 'summary', words: wordIds(p.summary, doc) },
-			{ kind: 'agency', words: wordIds(p.agency.name, doc) }
+			chunk('code', wordIds(`${p.code} ${p.code.split('.')[1] ?? ''}`, doc)),
+			...p.keywords.map((k) => chunk('keyword', wordIds(k, doc))),
+			chunk('field', wordIds(p.field, doc)),
+			chunk('summary', wordIds(p.summary, doc)),
+			chunk('agency', wordIds(p.agency.name, doc))
 		];
 		return {
 			procedure: p,
@@ -179,7 +185,7 @@ export function createSearchIndex(procs: ProcedureSummary[]): SearchIndex {
 			foldedKeywords: new Set(p.keywords.map(foldVietnamese))
 		};
 	});
-	return { procedures, vocabulary, ids, postings: postingSets.map((s) => Int32Array.from(s)) };
+	return { procedures, vocabulary, ids, postings: postings.map((docs) => Int32Array.from(docs)) };
 }
 
 // ---------- Search ----------
@@ -244,16 +250,25 @@ function longestRun(words: Int32Array, tables: Float64Array[]): number {
 	return longest;
 }
 
-function scoreProcedure(doc: IndexedProcedure, words: QueryWord[], tables: Float64Array[]): number | null {
+function scoreProcedure(
+	doc: IndexedProcedure,
+	words: QueryWord[],
+	tables: Float64Array[],
+	required: Float64Array[]
+): number | null {
+	// Best weighted match of each query word anywhere in the procedure, in one pass.
+	const best = new Float64Array(words.length);
+	for (const chunk of doc.chunks)
+		for (const w of chunk.words)
+			for (let i = 0; i < tables.length; i++) {
+				const q = chunk.weight * tables[i][w];
+				if (q > best[i]) best[i] = q;
+			}
 	let score = 0;
 	for (let i = 0; i < words.length; i++) {
-		let best = 0;
-		for (const chunk of doc.chunks)
-			for (const w of chunk.words) best = Math.max(best, WEIGHT[chunk.kind] * tables[i][w]);
-		if (best === 0 && !words[i].optional) return null;
-		score += best;
+		if (best[i] === 0 && !words[i].optional) return null;
+		score += best[i];
 	}
-	const required = tables.filter((_, i) => !words[i].optional);
 	const n = required.length;
 	if (n < 2) {
 		const first = doc.chunks[0].words[doc.nameStart];
@@ -293,7 +308,7 @@ function run(index: SearchIndex, query: ProcedureQuery, words: QueryWord[], tabl
 	const folded = words.map((w) => w.text).join(' ');
 	// Candidates: procedures holding a match for every required word (from the postings).
 	const hits = new Int32Array(index.procedures.length);
-	const required = words.filter((w) => !w.optional).length;
+	const required = tables.filter((_, i) => !words[i].optional);
 	tables.forEach((table, i) => {
 		if (words[i].optional) return;
 		const seen = new Uint8Array(index.procedures.length);
@@ -303,8 +318,8 @@ function run(index: SearchIndex, query: ProcedureQuery, words: QueryWord[], tabl
 	});
 	hits.forEach((count, i) => {
 		const doc = index.procedures[i];
-		if (count < required || !passesFilters(doc, query)) return;
-		let score = scoreProcedure(doc, words, tables);
+		if (count < required.length || !passesFilters(doc, query)) return;
+		let score = scoreProcedure(doc, words, tables, required);
 		if (score !== null && doc.foldedKeywords.has(folded)) score += KEYWORD_BONUS * words.length;
 		if (score !== null) found.set(doc, Math.max(found.get(doc) ?? 0, round(score)));
 	});
@@ -331,8 +346,11 @@ export function searchProcedures(index: SearchIndex, query: ProcedureQuery): Sea
 			if (w.optional || !index.ids.has(w.text)) return;
 			run(index, query, words, tables.map((t, k) => (k === i ? matchTable(index, w.text, true) : t)), found);
 		});
-	const items = [...found]
-		.sort(([a, x], [b, y]) => y - x || a.nameLength - b.nameLength || compareCodes(a.procedure, b.procedure))
-		.map(([doc, score]) => ({ ...doc.procedure, score }));
+	const ranked: { doc: IndexedProcedure; score: number }[] = [];
+	for (const [doc, score] of found) ranked.push({ doc, score });
+	ranked.sort(
+		(a, b) => b.score - a.score || a.doc.nameLength - b.doc.nameLength || compareCodes(a.doc.procedure, b.doc.procedure)
+	);
+	const items = ranked.map(({ doc, score }) => ({ ...doc.procedure, score }));
 	return { items, total: items.length };
 }
