@@ -173,6 +173,9 @@ describe('page breaking', () => {
 		}
 		const text = allText(pages);
 		for (const label of allLabels(procedure)) expect(text).toContain(label);
+		// The place/date line and the signature block never part.
+		const last = pages.at(-1)!.text;
+		for (const line of ['ngày ....... tháng', 'NGƯỜI YÊU CẦU', '(Ký, ghi rõ họ, chữ đệm, tên)']) expect(last).toContain(line);
 	});
 
 	it('breaks long filled answers too', async () => {

@@ -156,10 +156,10 @@ class DeclarationRenderer {
 			case 'checkboxes':
 				// A long list (54 ethnic groups) is written in by hand, as on the paper form.
 				if (text || field.options.length > MAX_PRINTED_OPTIONS) return w.labelledLine(field.label, text, indent);
-				w.paragraph(withColon(field.label), { indent });
-				return w.checkboxes(
+				return w.choices(
+					field.label,
 					field.options.map((o) => ({ label: o.label })),
-					indent + 12
+					indent
 				);
 			case 'checkbox':
 				return w.checkboxes([{ label: field.label, checked: this.filled && value === true }], indent);
@@ -215,14 +215,14 @@ class DeclarationRenderer {
 
 	/**
 	 * Place and date, then the signature block in the right half, kept on one page; the
-	 * reserved 20 pt plus the bottom margin leave room to sign.
+	 * reserved 10 pt plus the bottom margin (together ~2 cm) leave room to sign.
 	 */
 	private closing(): void {
 		const { w } = this;
 		const half = w.width / 2;
 		const at = { indent: half, width: half, align: 'center' as const };
 		w.gap(w.size);
-		w.ensureSpace(w.lineHeight() * 3 + 20);
+		w.ensureSpace(w.lineHeight() * 2 + w.lineHeight(9) + 10);
 		const t = vietnamTime(this.generatedAt);
 		const date = this.filled
 			? `................, ngày ${t.day} tháng ${t.month} năm ${t.year}`

@@ -45,6 +45,8 @@ const GREY = rgb(0.35, 0.35, 0.35);
 const MIN_FILL = 70;
 const BOX = 14;
 const TICK = 9;
+/** Space between one tick-box option and the next. */
+const CHOICE_GAP = 14;
 
 export class PdfWriter {
 	readonly regular: PDFFont;
@@ -223,11 +225,10 @@ export class PdfWriter {
 	 * Tick boxes with labels, several to a line when they fit; a checked one gets an X.
 	 * An item longer than the line wraps with its text indented past the box.
 	 */
-	checkboxes(items: { label: string; checked?: boolean }[], indent = 0): void {
-		const gapAfter = 14;
+	checkboxes(items: { label: string; checked?: boolean }[], indent = 0, lead = 0): void {
 		const x0 = this.left + indent;
-		let x = x0;
-		let open = false;
+		let x = x0 + lead;
+		let open = lead > 0;
 		const height = this.lineHeight();
 		for (const item of items) {
 			const label = item.label.normalize('NFC');
@@ -248,10 +249,27 @@ export class PdfWriter {
 				continue;
 			}
 			this.page.drawText(label, { x: x + TICK + 5, y: baseline, size: this.size, font: this.regular });
-			x += w + gapAfter;
+			x += w + CHOICE_GAP;
 			open = true;
 		}
 		if (open) this.y -= height;
+	}
+
+	/** "Giới tính: □ Nam □ Nữ" on one line when it fits, else the label with the boxes below it. */
+	choices(label: string, items: { label: string; checked?: boolean }[], indent = 0): void {
+		const lead = withColon(label).normalize('NFC');
+		const leadWidth = this.regular.widthOfTextAtSize(lead, this.size) + 8;
+		const itemsWidth = items.reduce(
+			(sum, item) => sum + TICK + 5 + this.regular.widthOfTextAtSize(item.label.normalize('NFC'), this.size) + CHOICE_GAP,
+			0
+		);
+		if (this.left + indent + leadWidth + itemsWidth - CHOICE_GAP > this.right) {
+			this.paragraph(lead, { indent });
+			return this.checkboxes(items, indent + 12);
+		}
+		this.ensureSpace(this.lineHeight() * 2);
+		this.page.drawText(lead, { x: this.left + indent, y: this.y - this.size, size: this.size, font: this.regular });
+		this.checkboxes(items, indent, leadWidth);
 	}
 
 	private tick(x: number, baseline: number, checked?: boolean): void {
