@@ -1,14 +1,17 @@
 // See https://svelte.dev/docs/kit/types#app.d.ts
+import type { AccountView } from '$lib/server/accounts/store';
+
 declare global {
 	namespace App {
 		interface Error {
 			message: string;
 			code?: string;
 		}
-		// interface Locals {}
-		// interface PageData {}
-		// interface PageState {}
-		// interface Platform {}
+		interface Locals {
+			/** The signed-in account, from the session cookie; null when signed out. */
+			account: AccountView | null;
+			sessionToken: string | null;
+		}
 	}
 }
 

@@ -6,6 +6,7 @@ import { build, files, prerendered, version } from '$service-worker';
 import { cleanupOutdatedCaches, matchPrecache, precacheAndRoute } from 'workbox-precaching';
 import { registerRoute, setCatchHandler } from 'workbox-routing';
 import { CacheFirst } from 'workbox-strategies';
+import { clientsClaim } from 'workbox-core';
 import { createCatalogueApi } from '$lib/domain/catalogue-api';
 import type { Procedure } from '$lib/domain/procedure';
 
@@ -19,6 +20,9 @@ const precacheEntries = [
 ];
 precacheAndRoute(precacheEntries, { cleanURLs: false, directoryIndex: null });
 cleanupOutdatedCaches();
+// The first install takes control of the open page at once, so it works offline without a
+// reload; later versions wait for the person to accept the update.
+clientsClaim();
 
 // The update is offered to the person ("Đã có phiên bản mới"), never forced under them.
 sw.addEventListener('message', (event) => {

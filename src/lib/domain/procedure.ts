@@ -4,32 +4,17 @@
  */
 import { z } from 'zod';
 import { formDefinitionSchema } from './form-definition';
+import { deliveryOptions, onlineLevels, tiers } from './labels';
+
+export * from './labels';
 
 export const procedureCodeSchema = z
 	.string()
 	.regex(/^\d\.\d{6}$/, 'mã thủ tục có dạng 1.001193');
 
-/** Tier of government that handles it. "huyen" survives only in legacy data (no district tier since 01/07/2025). */
-export const tiers = ['trung-uong', 'tinh', 'xa', 'huyen'] as const;
 export const tierSchema = z.enum(tiers);
-export const tierLabels: Record<(typeof tiers)[number], string> = {
-	'trung-uong': 'Trung ương',
-	tinh: 'Cấp tỉnh',
-	xa: 'Cấp xã',
-	huyen: 'Cấp huyện (trước 01/07/2025)'
-};
-
-/**
- * Online level under Decree 42/2022/NĐ-CP: "toàn trình" (formerly mức độ 4) or
- * "một phần" (formerly mức độ 3). Level 1–2 information exists for every procedure.
- */
-export const onlineLevels = ['toan-trinh', 'mot-phan'] as const;
 export const onlineLevelSchema = z.enum(onlineLevels);
 export type OnlineLevel = z.infer<typeof onlineLevelSchema>;
-export const onlineLevelLabels: Record<OnlineLevel, { label: string; legacy: string }> = {
-	'toan-trinh': { label: 'Toàn trình', legacy: 'mức độ 4' },
-	'mot-phan': { label: 'Một phần', legacy: 'mức độ 3' }
-};
 
 export const documentSchema = z.strictObject({
 	name: z.string().min(1),
@@ -63,14 +48,8 @@ export const feeSchema = z.strictObject({
 	note: z.string().optional()
 });
 
-export const deliveryOptions = ['counter', 'post', 'online'] as const;
 export const deliverySchema = z.enum(deliveryOptions);
 export type Delivery = z.infer<typeof deliverySchema>;
-export const deliveryLabels: Record<Delivery, string> = {
-	counter: 'Nhận trực tiếp tại Bộ phận một cửa',
-	post: 'Nhận qua dịch vụ bưu chính công ích',
-	online: 'Nhận bản điện tử trực tuyến'
-};
 
 export const sourceSchema = z.strictObject({ title: z.string().min(1), url: z.url().optional() });
 

@@ -1,0 +1,32 @@
+/**
+ * The server's long-lived pieces, made once per process: configuration, the database
+ * (migrated before the first request), the messenger. Nothing request-specific lives
+ * here; sessions and counters are in the database so several instances can run.
+ */
+import { mkdirSync } from 'node:fs';
+import { getConfig, type Config } from './config';
+import { migrateToLatest, openDatabase, type OpenDatabase } from './db';
+import { createMessenger } from './messaging';
+import type { AccountDeps } from './accounts/deps';
+import { syncAgencies } from './agencies';
+
+export interface ServerContext {
+	config: Config;
+	database: OpenDatabase;
+	deps: AccountDeps;
+}
+
+let ready: Promise<ServerContext> | undefined;
+
+export function serverContext(): Promise<ServerContext> {
+	ready ??= (async () => {
+		const config = getConfig();
+		mkdirSync(config.dataDir, { recursive: true });
+		const database = openDatabase(config);
+		await migrateToLatest(database.db);
+		await syncAgencies(database.db);
+		const messenger = createMessenger(config, database.db);
+		return { config, database, deps: { db: database.db, config, messenger } };
+	})();
+	return ready;
+}
