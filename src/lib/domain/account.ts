@@ -117,7 +117,8 @@ export const profileUpdateSchema = z
 		dateOfBirth: dateOfBirthSchema.optional(),
 		sex: sexSchema.optional(),
 		phone: phoneSchema.optional(),
-		email: z.preprocess(emptyToUndefined, emailSchema.nullable().optional()),
+		/** An empty answer removes the e-mail address. */
+		email: z.preprocess((v) => (emptyToUndefined(v) === undefined && v !== undefined ? null : v), emailSchema.nullable().optional()),
 		permanentAddress: permanentAddressSchema.optional()
 	})
 	.superRefine(checkIdAgainstBirth);

@@ -1,4 +1,5 @@
-import { createHash, randomInt, randomUUID, timingSafeEqual } from 'node:crypto';
+import { createHash, randomInt, timingSafeEqual } from 'node:crypto';
+import { uuidv7 } from '$lib/domain/uuid';
 import type { AccountRow, Channel, CodePurpose } from '../db/types';
 import { hitRateLimit, rateLimits } from '../rate-limit';
 import { isoAfter, isoNow, nowOf, type AccountDeps } from './deps';
@@ -44,6 +45,7 @@ export async function issueCode(
 		.where('account_id', '=', account.id)
 		.where('purpose', '=', purpose)
 		.orderBy('created_at', 'desc')
+		.orderBy('id', 'desc')
 		.limit(1)
 		.executeTakeFirst();
 	if (latest) {
@@ -59,7 +61,7 @@ export async function issueCode(
 	const channel: Channel = requestedChannel === 'email' && account.email ? 'email' : 'sms';
 	const to = channel === 'email' ? account.email! : account.phone;
 	const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
-	const id = randomUUID();
+	const id = uuidv7();
 	const createdAt = isoNow(deps);
 	const expiresAt = isoAfter(deps, CODE_TTL_MS);
 
@@ -107,6 +109,7 @@ export async function consumeCode(
 		.where('account_id', '=', accountId)
 		.where('purpose', '=', purpose)
 		.orderBy('created_at', 'desc')
+		.orderBy('id', 'desc')
 		.limit(1)
 		.executeTakeFirst();
 	const askNew = 'Hãy bấm "Gửi lại mã" để nhận mã mới.';

@@ -1,5 +1,5 @@
-import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
+import { uuidv7 } from '$lib/domain/uuid';
 import type { Database, OutboundMessageRow } from '../db/types';
 import type { Messenger, OutboundMessage } from './messenger';
 
@@ -14,7 +14,8 @@ export function createMailboxMessenger(db: Kysely<Database>, now: () => Date = (
 			await db
 				.insertInto('outbound_messages')
 				.values({
-					id: randomUUID(),
+					// Time-ordered ids keep messages stored in the same millisecond in order.
+					id: uuidv7(),
 					channel: message.channel,
 					recipient: message.to,
 					subject: message.subject ?? null,
