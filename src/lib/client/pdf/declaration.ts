@@ -221,8 +221,10 @@ class DeclarationRenderer {
 		const { w } = this;
 		const half = w.width / 2;
 		const at = { indent: half, width: half, align: 'center' as const };
-		w.gap(w.size);
-		w.ensureSpace(w.lineHeight() * 2 + w.lineHeight(9) + 10);
+		const height = w.lineHeight() * 2 + w.lineHeight(9) + 10;
+		// Drop the spacing rather than leave the signature alone on a page of its own.
+		if (w.remaining >= height + w.size) w.gap(w.size);
+		w.ensureSpace(height);
 		const t = vietnamTime(this.generatedAt);
 		const date = this.filled
 			? `................, ngày ${t.day} tháng ${t.month} năm ${t.year}`

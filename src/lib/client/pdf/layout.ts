@@ -94,6 +94,11 @@ export class PdfWriter {
 		return this.right - this.left;
 	}
 
+	/** Height left on the current page above the bottom margin. */
+	get remaining(): number {
+		return this.y - this.bottom;
+	}
+
 	lineHeight(size = this.size): number {
 		return size * this.leading;
 	}
