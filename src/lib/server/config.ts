@@ -75,6 +75,9 @@ const envSchema = z.object({
 	DEV_PAGES: flag
 });
 
+/** Every environment variable the schema reads (the docs table must list each). */
+export const readVariableNames: readonly string[] = Object.keys(envSchema.shape);
+
 export type DatabaseTarget =
 	| { dialect: 'sqlite'; filename: string }
 	| { dialect: 'postgres'; connectionString: string };
