@@ -83,7 +83,7 @@ describe('PUT /api/dossiers/{id} service', () => {
 		it('names each validation failure with its own code and fields', async () => {
 			const { db } = t();
 			const me = await createAccount(db, 'A');
-			const put = (body: unknown, id = randomUUID()) => refusal(submitDossier(deps(), me, id, body));
+			const put = (body: unknown, id: string = randomUUID()) => refusal(submitDossier(deps(), me, id, body));
 
 			const badId = await put(manifest(), 'not-a-uuid');
 			expect([badId.status, badId.code]).toEqual([400, 'invalid_id']);

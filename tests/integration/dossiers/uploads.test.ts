@@ -40,7 +40,7 @@ const patch = (handler: UploadHandler, account: string, location: string, offset
 		new Request(new URL(location, ORIGIN), {
 			method: 'PATCH',
 			headers: { 'Tus-Resumable': '1.0.0', 'Upload-Offset': String(offset), 'Content-Type': 'application/offset+octet-stream' },
-			body: chunk
+			body: Buffer.from(chunk)
 		}),
 		account
 	);
