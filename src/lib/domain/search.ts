@@ -220,7 +220,7 @@ function matchTable(index: SearchIndex, word: string, typos: boolean): Float64Ar
 	return table;
 }
 
-/** Smallest window of `words` holding the query words in order, and whether it starts at `from`. */
+/** Smallest window of `words` holding the query words in order (its length and start). */
 function phraseSpan(words: Int32Array, tables: Float64Array[]): { span: number; at: number } {
 	let best = { span: Infinity, at: -1 };
 	for (let start = 0; start < words.length; start++) {
