@@ -26,7 +26,7 @@ function pgAdminUrl(): string | null {
 
 export function availableDialects(): DialectName[] {
 	if (pgAdminUrl()) return ['sqlite', 'postgres'];
-	const reason = inject('pgUnavailableReason') ?? 'PostgreSQL unavailable';
+	const reason = inject('pgUnavailableReason') ?? 'global-setup.ts is not in the integration project globalSetup (vite.config.ts)';
 	if (process.env.CI) {
 		// In CI a missing PostgreSQL is a failure, never a silent skip.
 		describe('postgres', () => {
