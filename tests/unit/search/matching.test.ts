@@ -100,3 +100,29 @@ describe('filters', () => {
 		expect(searchProcedures(index, {}).total).toBe(fixtureCatalogue.length);
 	});
 });
+
+describe('ranking rules', () => {
+	const base = fixtureCatalogue[0];
+	const make = (code: string, name: string, extra: Partial<typeof base> = {}) => ({ ...base, code, name, keywords: [], summary: 'Thủ tục hành chính.', ...extra });
+	const rules = createSearchIndex([
+		make('1.000001', 'Đăng ký lại kết hôn'),
+		make('1.000002', 'Thủ tục kết hôn có yếu tố nước ngoài tại cơ quan đại diện'),
+		make('1.000004', 'Cấp bản sao trích lục'),
+		make('1.000003', 'Cấp bản trích lục sao'),
+		make('1.000005', 'Gia hạn tạm trú'),
+		make('1.000006', 'Xác nhận tạm trú')
+	]);
+	const ranked = (q: string) => searchProcedures(rules, { q }).items.map((p) => p.code);
+
+	it('puts a name that starts with the phrase (after "Thủ tục") above a shorter one that contains it', () => {
+		expect(ranked('ket hon')).toEqual(['1.000002', '1.000001']);
+	});
+
+	it('puts the words side by side in the name above the same words apart', () => {
+		expect(ranked('ban sao')).toEqual(['1.000004', '1.000003']);
+	});
+
+	it('breaks equal scores by code when the names are as long', () => {
+		expect(ranked('tam tru')).toEqual(['1.000005', '1.000006']);
+	});
+});
