@@ -50,6 +50,18 @@ describe('activation codes', () => {
 			expect(right.code).toBe('code-too-many-attempts');
 		});
 
+		it('counts parallel guesses atomically: never more than 5 tries per code', async () => {
+			const deps = makeDeps(t().db);
+			const { accountId } = await register(deps, citizen());
+			const code = await latestCode(deps.db, PHONE);
+			const guesses = Array.from({ length: 9 }, (_, i) => String((Number(code) + 1 + i) % 1_000_000).padStart(6, '0'));
+			const errors = await Promise.all(guesses.map((guess) => accountError(activate(deps, { accountId }, guess))));
+			expect(errors.filter((e) => e.code === 'code-invalid')).toHaveLength(4);
+			expect(errors.filter((e) => e.code === 'code-too-many-attempts')).toHaveLength(5);
+			const row = await deps.db.selectFrom('one_time_codes').select('attempts').executeTakeFirstOrThrow();
+			expect(Number(row.attempts)).toBe(5);
+		});
+
 		it('throttles resending: 60 s apart, at most 5 codes an hour; a new code replaces the old one', async () => {
 			const deps = makeDeps(t().db);
 			const { accountId } = await register(deps, citizen());
