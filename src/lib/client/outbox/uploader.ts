@@ -1,0 +1,86 @@
+/**
+ * One attachment over tus 1.0 (resumable). The upload URL is handed back as soon as the
+ * server creates it, and the server-acknowledged offset after every chunk, so the caller can
+ * persist both: after a dropped connection, a closed app or a restarted phone the next run
+ * asks the server for its offset (HEAD) and sends only the rest.
+ */
+import { DetailedError, Upload } from 'tus-js-client';
+import { FetchHttpStack } from './fetch-http-stack';
+
+/** An interrupted chunk is lost whole: 256 KiB bounds the waste per disconnection. */
+export const CHUNK_SIZE = 256 * 1024;
+export const UPLOAD_ENDPOINT = '/api/uploads';
+
+export interface UploadRequest {
+	data: Blob;
+	sha256: string;
+	name: string;
+	type: string;
+	/** From a previous, interrupted attempt. */
+	uploadUrl?: string;
+	onUploadUrl(url: string): Promise<void> | void;
+	/** Bytes the server has acknowledged so far. */
+	onProgress(bytesAccepted: number, total: number): Promise<void> | void;
+}
+
+export type Uploader = (request: UploadRequest) => Promise<void>;
+
+/** Why an upload stopped: the engine decides what to do next from `kind`. */
+export class UploadFailure extends Error {
+	constructor(
+		readonly kind: 'network' | 'unauthenticated' | 'refused',
+		message: string,
+		readonly status?: number
+	) {
+		super(message);
+		this.name = 'UploadFailure';
+	}
+}
+
+export function createTusUploader(httpStack = new FetchHttpStack()): Uploader {
+	return (req) =>
+		new Promise<void>((resolve, reject) => {
+			// The callbacks write to IndexedDB; chain them so they land in order.
+			let pending: Promise<unknown> = Promise.resolve();
+			const upload: Upload = new Upload(req.data, {
+				endpoint: UPLOAD_ENDPOINT,
+				uploadUrl: req.uploadUrl ?? null,
+				metadata: { sha256: req.sha256, filename: req.name, filetype: req.type },
+				chunkSize: CHUNK_SIZE,
+				// The outbox engine owns retries (backoff across app restarts), not the library.
+				retryDelays: [],
+				storeFingerprintForResuming: false,
+				removeFingerprintOnSuccess: false,
+				httpStack,
+				onUploadUrlAvailable: () => {
+					if (upload.url) pending = pending.then(() => req.onUploadUrl(upload.url!));
+				},
+				onChunkComplete: (_chunk, accepted, total) => {
+					pending = pending.then(() => req.onProgress(accepted, total));
+				},
+				onSuccess: () => void pending.then(() => resolve(), reject),
+				onError: (error) => void pending.finally(() => reject(classify(error, req.name)))
+			});
+			upload.start();
+		});
+}
+
+function classify(error: Error, name: string): UploadFailure {
+	const status = error instanceof DetailedError ? error.originalResponse?.getStatus() : undefined;
+	if (!status) return new UploadFailure('network', 'Mất kết nối khi đang tải tệp lên.');
+	if (status === 401) return new UploadFailure('unauthenticated', 'Phiên đăng nhập đã hết hạn.', status);
+	if (status === 409 || status === 423 || status === 404 || status === 410 || status >= 500)
+		return new UploadFailure('network', `Máy chủ chưa nhận được tệp "${name}" (mã ${status}); ứng dụng sẽ thử lại.`, status);
+	return new UploadFailure('refused', serverMessage(error) ?? `Máy chủ không nhận tệp "${name}" (mã ${status}).`, status);
+}
+
+/** The Vietnamese message of the server's JSON error, when there is one. */
+function serverMessage(error: Error): string | undefined {
+	if (!(error instanceof DetailedError)) return undefined;
+	try {
+		const body = JSON.parse(error.originalResponse?.getBody() ?? '');
+		return typeof body?.error?.message === 'string' ? body.error.message : undefined;
+	} catch {
+		return undefined;
+	}
+}
