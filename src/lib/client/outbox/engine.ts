@@ -183,7 +183,7 @@ async function failWith(
 	return needsAttention(db, entry, message, body?.error?.fields);
 }
 
-type Sent = Response | { stop: true; network: true };
+type Sent = Response | Stop;
 
 async function request(deps: EngineDeps, url: string, method: string, body: unknown): Promise<Sent> {
 	try {
