@@ -1,0 +1,49 @@
+import { redirect } from '@sveltejs/kit';
+import { activate, createSession, resendActivationCode, type AccountTarget } from '$lib/server/accounts';
+import { findAccountById, maskRecipient } from '$lib/server/accounts/store';
+import { serverContext } from '$lib/server/context';
+import { setSessionCookie } from '$lib/server/session-cookie';
+import { accountFailure, formValues } from '$lib/components/account/forms';
+import { PENDING_COOKIE } from '../../signin/pending';
+import type { Actions, PageServerLoad } from './$types';
+
+/** The account the code is for: the one just registered (cookie), or the ID/phone typed. */
+function targetOf(cookies: { get(name: string): string | undefined }, values: Record<string, string>): AccountTarget {
+	const pending = cookies.get(PENDING_COOKIE);
+	return pending ? { accountId: pending } : { identifier: values.identifier ?? '' };
+}
+
+export const load: PageServerLoad = async ({ cookies }) => {
+	const pending = cookies.get(PENDING_COOKIE);
+	const { deps } = await serverContext();
+	const account = pending ? await findAccountById(deps.db, pending) : undefined;
+	if (!account || account.status !== 'pending') return { sentTo: null, known: false };
+	return { known: true, sentTo: [maskRecipient(account.phone), account.email ? maskRecipient(account.email) : null].filter(Boolean).join(' hoặc ') };
+};
+
+export const actions: Actions = {
+	verify: async ({ request, cookies }) => {
+		const { config, deps } = await serverContext();
+		const values = formValues(await request.formData());
+		let accountId: string;
+		try {
+			({ accountId } = await activate(deps, targetOf(cookies, values), values.code ?? ''));
+		} catch (error) {
+			return accountFailure(error, values);
+		}
+		const session = await createSession(deps, accountId, request.headers.get('user-agent'));
+		setSessionCookie(cookies, session.token, config);
+		cookies.delete(PENDING_COOKIE, { path: '/' });
+		redirect(303, '/account?welcome=1');
+	},
+	resend: async ({ request, cookies }) => {
+		const { deps } = await serverContext();
+		const values = formValues(await request.formData());
+		try {
+			const issued = await resendActivationCode(deps, targetOf(cookies, values), values.channel === 'email' ? 'email' : 'sms');
+			return { resent: `Đã gửi mã mới tới ${issued.sentTo}. Mã có hiệu lực 10 phút.` };
+		} catch (error) {
+			return accountFailure(error, values);
+		}
+	}
+};
