@@ -1,0 +1,134 @@
+/**
+ * Access-control matrix over real HTTP against the production build: two citizens, an
+ * officer (the seeded demo officer), and a signed-out visitor. Also SvelteKit's CSRF
+ * origin check on the account forms.
+ */
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_ACCOUNTS } from '$lib/server/accounts';
+import { openDatabase, type OpenDatabase } from '$lib/server/db';
+import { makeDeps, registerActive } from '../helpers/accounts';
+import { Browser, startBuiltServer, type BuiltServer } from './built-server';
+
+let server: BuiltServer;
+let database: OpenDatabase;
+const demoCitizen = DEMO_ACCOUNTS.find((a) => a.role === 'citizen')!;
+const demoOfficer = DEMO_ACCOUNTS.find((a) => a.role === 'officer')!;
+const other = { idNumber: '001190001234', phone: '0971234567', password: 'cay-lua-xanh-muot' };
+let otherId: string;
+
+beforeAll(async () => {
+	server = await startBuiltServer();
+	// The second citizen is made with the services, straight into the server's database.
+	database = openDatabase({ database: { dialect: 'sqlite', filename: join(server.dataDir, 'app.sqlite') } });
+	otherId = await registerActive(makeDeps(database.db));
+}, 60_000);
+afterAll(async () => {
+	await database?.close();
+	await server?.stop();
+});
+
+async function signedIn(identifier: string, password: string): Promise<Browser> {
+	const browser = new Browser(server.origin);
+	const response = await browser.postForm('/signin', { identifier, password });
+	expect(response.status).toBe(303);
+	expect(browser.has('session')).toBe(true);
+	return browser;
+}
+
+const json = (r: Response) => r.json() as Promise<{ account?: Record<string, unknown>; error?: { code: string; message: string } }>;
+
+describe('signed out', () => {
+	it('gets 401 from the account and officer APIs and is sent to sign-in by the pages', async () => {
+		const visitor = new Browser(server.origin);
+		const apiAccount = await visitor.request('/api/account', { headers: { accept: 'application/json' } });
+		expect(apiAccount.status).toBe(401);
+		expect((await json(apiAccount)).error?.code).toBe('unauthenticated');
+		expect((await visitor.request('/api/officer/dossiers')).status).toBe(401);
+		expect(await (await visitor.request('/api/session')).json()).toEqual({ account: null });
+		const account = await visitor.request('/account');
+		expect([account.status, account.headers.get('location')]).toEqual([303, '/signin?next=/account']);
+		expect((await visitor.request('/officer')).headers.get('location')).toBe('/signin?next=/officer');
+	});
+
+	it('gets the single "Sai thông tin đăng nhập" for a wrong password and for an unknown ID alike', async () => {
+		const visitor = new Browser(server.origin);
+		const wrong = await visitor.postForm('/signin', { identifier: demoCitizen.idNumber, password: 'khong-dung-mat-khau' });
+		const unknown = await visitor.postForm('/signin', { identifier: '001099999999', password: 'khong-dung-mat-khau' });
+		expect(wrong.status).toBe(400);
+		expect(unknown.status).toBe(400);
+		expect(await wrong.text()).toContain('Sai thông tin đăng nhập');
+		expect(await unknown.text()).toContain('Sai thông tin đăng nhập');
+		expect(visitor.has('session')).toBe(false);
+	});
+});
+
+describe('a citizen', () => {
+	it("reads only their own profile; an id in the body cannot change another citizen's", async () => {
+		const me = await signedIn(demoCitizen.phone, demoCitizen.password);
+		const mine = await json(await me.request('/api/account', { headers: { accept: 'application/json' } }));
+		expect(mine.account).toMatchObject({ idNumber: demoCitizen.idNumber, fullName: demoCitizen.fullName });
+		expect(JSON.stringify(mine)).not.toContain(other.idNumber);
+
+		const patch = await me.request('/api/account', {
+			method: 'PATCH',
+			headers: { 'content-type': 'application/json', origin: server.origin, accept: 'application/json' },
+			body: JSON.stringify({ id: otherId, fullName: 'Kẻ Giả Mạo' })
+		});
+		expect(patch.status).toBe(200);
+		const rows = await database.db.selectFrom('accounts').select(['id', 'full_name']).where('full_name', '=', 'Kẻ Giả Mạo').execute();
+		expect(rows.map((r) => r.id)).not.toContain(otherId);
+		expect(rows).toHaveLength(1);
+		const theOther = await database.db.selectFrom('accounts').select('full_name').where('id', '=', otherId).executeTakeFirstOrThrow();
+		expect(theOther.full_name).toBe('Phạm Thị Hoa');
+	});
+
+	it('is refused the officer area and officer API with 403', async () => {
+		const me = await signedIn(other.idNumber, other.password);
+		const page = await me.request('/officer');
+		expect(page.status).toBe(403);
+		expect(await page.text()).toContain('chỉ dành cho cán bộ');
+		expect((await me.request('/api/officer/dossiers')).status).toBe(403);
+		expect((await me.request('/admin/officers')).status).toBe(403);
+	});
+
+	it('loses access after signing out, also on other devices with "sign out everywhere"', async () => {
+		const phone = await signedIn(other.idNumber, other.password);
+		const laptop = await signedIn(other.phone, other.password);
+		const out = await phone.postForm('/signout', { everywhere: 'on' });
+		expect([out.status, out.headers.get('location')]).toEqual([303, '/signin?signedout=all']);
+		expect((await phone.request('/api/account')).status).toBe(401);
+		expect((await laptop.request('/api/account')).status).toBe(401);
+	});
+});
+
+describe('an officer', () => {
+	it('reaches /officer with their agency and the officer API', async () => {
+		const officer = await signedIn(demoOfficer.idNumber, demoOfficer.password);
+		const page = await officer.request('/officer');
+		expect(page.status).toBe(200);
+		const html = await page.text();
+		expect(html).toContain('Hồ sơ cần xử lý');
+		expect(html).toContain('000.00.19.H47');
+		const api = await officer.request('/api/officer/dossiers');
+		expect(await api.json()).toEqual({ agencyCode: '000.00.19.H47', dossiers: [] });
+		// Not an administrator: cannot create officers.
+		expect((await officer.request('/admin/officers')).status).toBe(403);
+	});
+});
+
+describe('CSRF (SvelteKit origin check)', () => {
+	it('refuses a cross-origin form POST to /signin, /signout and /account', async () => {
+		const victim = await signedIn(demoCitizen.idNumber, demoCitizen.password);
+		const evil = 'https://evil.example';
+		const signin = await victim.postForm('/signin', { identifier: demoCitizen.idNumber, password: demoCitizen.password }, evil);
+		expect(signin.status).toBe(403);
+		expect(signin.headers.getSetCookie()).toEqual([]);
+		expect((await victim.postForm('/account?/profile', { fullName: 'Bị Đổi Tên' }, evil)).status).toBe(403);
+		expect((await victim.postForm('/signout', { everywhere: 'on' }, evil)).status).toBe(403);
+		// The session survived all three.
+		expect((await victim.request('/api/account')).status).toBe(200);
+		const name = await database.db.selectFrom('accounts').select('full_name').where('id_number', '=', demoCitizen.idNumber).executeTakeFirstOrThrow();
+		expect(name.full_name).not.toBe('Bị Đổi Tên');
+	});
+});
