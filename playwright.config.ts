@@ -31,6 +31,6 @@ export default defineConfig({
 		url: `http://localhost:${port}/api/health`,
 		reuseExistingServer: false,
 		timeout: 60_000,
-		env: { PORT: String(port), DATA_DIR: dataDir, APP_ENV: 'development', ORIGIN: `http://localhost:${port}` }
+		env: { BUILD_DIR: process.env.BUILD_DIR ?? 'build', PORT: String(port), DATA_DIR: dataDir, APP_ENV: 'development', ORIGIN: `http://localhost:${port}` }
 	}
 });

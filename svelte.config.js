@@ -12,7 +12,9 @@ const procedurePages = readdirSync('data/procedures', { withFileTypes: true })
 const config = {
 	preprocess: vitePreprocess(),
 	kit: {
-		adapter: adapter({ out: 'build', precompress: true }),
+		// BUILD_DIR / KIT_OUT_DIR let two builds (e.g. a test run and a developer's) not overwrite each other.
+		adapter: adapter({ out: process.env.BUILD_DIR ?? 'build', precompress: true }),
+		outDir: process.env.KIT_OUT_DIR ?? '.svelte-kit',
 		// The service worker is registered by workbox-window (src/lib/client/sw-update.ts)
 		// so that an update is offered to the user instead of applied under them.
 		serviceWorker: { register: false },

@@ -20,6 +20,7 @@ export default defineConfig({
 					name: 'integration',
 					include: ['tests/integration/**/*.test.ts'],
 					environment: 'node',
+					globalSetup: ['tests/integration/helpers/global-setup.ts'],
 					testTimeout: 60_000,
 					hookTimeout: 120_000,
 					// Each file starts its own server/database; run files one after another

@@ -3,7 +3,8 @@
 import { mkdirSync, existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 
-if (!existsSync('build/index.js')) {
+const buildDir = process.env.BUILD_DIR ?? 'build';
+if (!existsSync(`${buildDir}/index.js`)) {
 	console.error('Chưa có bản build. Chạy: npm run build  (No build yet: run npm run build first.)');
 	process.exit(1);
 }
@@ -14,5 +15,5 @@ process.env.HOST ??= '0.0.0.0';
 process.env.BODY_SIZE_LIMIT ??= '2M';
 mkdirSync(process.env.DATA_DIR, { recursive: true });
 
-await import(resolve('build/index.js'));
+await import(resolve(buildDir, 'index.js'));
 console.log(`\n  Ứng dụng đang chạy / App running:  http://localhost:${process.env.PORT}\n  Dữ liệu / data: ${process.env.DATA_DIR}\n`);

@@ -108,7 +108,7 @@ test('first-visit JavaScript of the home page and /procedures stays under 60 KB 
 	await page.goto('/procedures');
 	await page.waitForLoadState('networkidle');
 	let total = 0;
-	for (const path of scripts) total += gzipSync(readFileSync(`build/client${path}`), { level: 9 }).length;
+	for (const path of scripts) total += gzipSync(readFileSync(`${process.env.BUILD_DIR ?? 'build'}/client${path}`), { level: 9 }).length;
 	console.log(`first-visit JS: ${scripts.size} files, ${total} bytes gzip`);
 	expect(total).toBeLessThanOrEqual(60 * 1024);
 	await context.close();

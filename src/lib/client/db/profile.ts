@@ -38,9 +38,9 @@ export async function saveProfile(
 		throw new Error(`Thông tin cá nhân không hợp lệ ở mục "${field}". Hãy kiểm tra lại.`);
 	}
 	const clean: ProfileValues = {};
-	for (const [key, value] of Object.entries(parsed.data) as [keyof ProfileValues, string][]) {
-		const trimmed = value.trim();
-		if (trimmed) clean[key] = trimmed;
+	for (const [key, value] of Object.entries(parsed.data) as [keyof ProfileValues, ProfileValues[keyof ProfileValues]][]) {
+		if (typeof value !== 'string') clean[key] = value;
+		else if (value.trim()) clean[key] = value.trim();
 	}
 	const now = new Date().toISOString();
 	const record: ProfileRecord = { id: PROFILE_KEY, values: clean, consent: { savedAt: now }, updatedAt: now };

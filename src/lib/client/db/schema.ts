@@ -9,6 +9,7 @@
  */
 import { z } from 'zod';
 import { autofillKeys } from '$lib/domain/form-definition';
+import { addressAnswerSchema } from '$lib/domain/units';
 
 /** Answers of a form: field id → value (strings, numbers, booleans, arrays, group rows). */
 export type Answers = Record<string, unknown>;
@@ -39,7 +40,8 @@ export const draftSchema = z.object({
 });
 export type Draft = z.infer<typeof draftSchema>;
 
-export const profileValuesSchema = z.partialRecord(z.enum(autofillKeys), z.string());
+/** Text values, or an address (province/commune codes + street) for the address keys. */
+export const profileValuesSchema = z.partialRecord(z.enum(autofillKeys), z.union([z.string(), addressAnswerSchema]));
 export type ProfileValues = z.infer<typeof profileValuesSchema>;
 
 export const PROFILE_KEY = 'me';

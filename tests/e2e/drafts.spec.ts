@@ -1,0 +1,163 @@
+import { expect, test } from '@playwright/test';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fillAddress, launchProfile, waitForServiceWorker, waitSaved } from './helpers/browser';
+import { pdfText } from './helpers/pdf';
+
+// Issue "E-forms and drafts that survive anything".
+
+// A tiny valid PNG (1×1), standing in for a photo of the birth certificate.
+const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
+
+test('birth form across two sittings with the network off in between, then the browser restarted offline', async () => {
+	const dir = mkdtempSync(join(tmpdir(), 'dvc-profile-'));
+	let ctx = await launchProfile(dir);
+	let page = await ctx.newPage();
+	await page.goto('/procedures/1.001193');
+	await waitForServiceWorker(page);
+	await page.getByRole('link', { name: 'Nộp hồ sơ trực tuyến' }).click();
+	await expect(page).toHaveURL(/\/drafts\/[0-9a-f-]{36}$/);
+	const draftUrl = page.url();
+	await expect(page.getByRole('heading', { name: 'Người yêu cầu' })).toBeVisible();
+	await expect(page.getByText('Bước 1/')).toBeVisible();
+
+	// Sitting 1, online: half of the requester's details, one of them wrong.
+	await page.getByLabel('Họ, chữ đệm, tên').fill('Nguyễn Văn An');
+	await page.getByLabel('Ngày, tháng, năm sinh').fill('15/03/1990');
+	await page.getByLabel('Số định danh cá nhân (số CCCD)').fill('00109001234a');
+	await waitSaved(page);
+
+	// Network off: keep filling; precise errors, nothing lost.
+	await ctx.setOffline(true);
+	await fillAddress(page, 'Nơi cư trú', '01', 'Số 5, ngõ 12, đường Kim Mã');
+	await page.getByLabel('Số điện thoại liên hệ').fill('0123456789');
+	await page.getByLabel('Cha', { exact: true }).check();
+	await page.getByRole('button', { name: 'Tiếp tục' }).click();
+	const summary = page.getByRole('alert').filter({ hasText: 'chỗ cần sửa' });
+	await expect(summary).toContainText('Số định danh chỉ gồm chữ số');
+	await expect(summary).toContainText('012');
+	await page.getByLabel('Số định danh cá nhân (số CCCD)').fill('001090012345');
+	await page.getByLabel('Số điện thoại liên hệ').fill('0912 345 678');
+	await page.getByRole('button', { name: 'Tiếp tục' }).click();
+	await expect(page.getByRole('heading', { name: 'Người được khai sinh' })).toBeVisible();
+	await page.getByLabel('Họ, chữ đệm, tên').fill('Nguyễn Minh Khôi');
+	await page.getByRole('textbox', { name: 'Ngày, tháng, năm sinh', exact: true }).fill('05/10/2026');
+	await expect(page.locator('output')).toContainText('năm hai nghìn không trăm hai mươi sáu');
+	await waitSaved(page);
+	await ctx.close();
+
+	// The phone's browser is restarted with no signal.
+	ctx = await launchProfile(dir, { offline: true });
+	page = await ctx.newPage();
+	await page.goto('/drafts');
+	const item = page.locator('ul.drafts li').filter({ hasText: 'Thủ tục đăng ký khai sinh' });
+	await expect(item).toHaveCount(1);
+	await expect(item).toContainText('Đã điền');
+	await item.getByRole('link', { name: 'Tiếp tục' }).click();
+	await expect(page).toHaveURL(draftUrl);
+	await expect(page.getByLabel('Họ, chữ đệm, tên')).toHaveValue('Nguyễn Minh Khôi');
+	await expect(page.getByRole('textbox', { name: 'Ngày, tháng, năm sinh', exact: true })).toHaveValue('05/10/2026');
+	await page.getByRole('button', { name: 'Quay lại' }).click();
+	await expect(page.getByLabel('Họ, chữ đệm, tên')).toHaveValue('Nguyễn Văn An');
+	await expect(page.getByLabel('Số định danh cá nhân (số CCCD)')).toHaveValue('001090012345');
+	await expect(page.getByLabel('Số nhà, đường/thôn, tổ')).toHaveValue('Số 5, ngõ 12, đường Kim Mã');
+	await expect(page.getByLabel('Cha', { exact: true })).toBeChecked();
+	await ctx.close();
+});
+
+test('complete the birth form, print it, save the profile with consent, and the marriage form starts pre-filled', async ({ page }) => {
+	await page.goto('/procedures/1.001193/apply');
+	await expect(page.getByRole('heading', { name: 'Người yêu cầu' })).toBeVisible();
+	await page.getByLabel('Họ, chữ đệm, tên').fill('Trần Thị Bình');
+	await page.getByLabel('Ngày, tháng, năm sinh').fill('02/09/1995');
+	await page.getByLabel('Số định danh cá nhân (số CCCD)').fill('040195012345');
+	await fillAddress(page, 'Nơi cư trú', '40', 'Xóm 3');
+	await page.getByLabel('Số điện thoại liên hệ').fill('0987654321');
+	await page.getByLabel('Mẹ', { exact: true }).check();
+	await page.getByRole('button', { name: 'Tiếp tục' }).click();
+
+	await page.getByLabel('Họ, chữ đệm, tên').fill('Lê Minh Anh');
+	await page.getByRole('textbox', { name: 'Ngày, tháng, năm sinh', exact: true }).fill('01/11/2026');
+	await page.getByLabel('Nữ', { exact: true }).check();
+	await page.getByLabel('Dân tộc').selectOption('Kinh');
+	await page.getByLabel('Quốc tịch').fill('Việt Nam');
+	await fillAddress(page, 'Nơi sinh', '40');
+	await page.getByLabel('Quê quán').fill('Nghệ An');
+	await page.getByRole('button', { name: 'Tiếp tục' }).click();
+
+	await page.getByLabel('Họ, chữ đệm, tên').fill('Trần Thị Bình');
+	await page.getByLabel('Năm sinh').fill('1995');
+	await page.getByLabel('Dân tộc').selectOption('Kinh');
+	await page.getByLabel('Quốc tịch').fill('Việt Nam');
+	await fillAddress(page, 'Nơi cư trú', '40', 'Xóm 3');
+	await page.getByRole('button', { name: 'Tiếp tục' }).click();
+	await page.getByRole('button', { name: 'Tiếp tục' }).click(); // father: optional
+	await page.getByRole('button', { name: 'Tiếp tục' }).click(); // marriage certificate: optional
+	await page.getByLabel('Có', { exact: true }).check();
+	await page.getByLabel('Số bản sao').fill('2');
+	await page.getByRole('button', { name: 'Tiếp tục' }).click();
+	await page.getByLabel('Giấy chứng sinh').setInputFiles({ name: 'giay-chung-sinh.png', mimeType: 'image/png', buffer: PNG });
+	await expect(page.getByRole('listitem').filter({ hasText: 'giay-chung-sinh.png' })).toBeVisible();
+	await page.getByRole('button', { name: 'Tiếp tục' }).click();
+	await page.getByLabel(/Tôi cam đoan/).check();
+	await page.getByRole('button', { name: 'Kiểm tra lại hồ sơ' }).click();
+
+	await expect(page.getByRole('heading', { name: 'Kiểm tra lại hồ sơ' })).toBeVisible();
+	await expect(page.getByText('chỗ cần sửa')).toHaveCount(0);
+	await expect(page.locator('dd').filter({ hasText: 'Ngày một, tháng mười một, năm hai nghìn không trăm hai mươi sáu' })).toBeVisible();
+
+	const download = page.waitForEvent('download');
+	await page.getByRole('button', { name: 'Xem/In tờ khai (PDF)' }).click();
+	const text = await pdfText(readFileSync((await (await download).path())!));
+	expect(text).toContain('Lê Minh Anh');
+	expect(text).toContain('Trần Thị Bình');
+
+	await page.getByRole('button', { name: 'Lưu thông tin' }).click();
+	await expect(page.getByText('Hãy đánh dấu ô đồng ý')).toBeVisible();
+	await page.getByLabel('Tôi đồng ý lưu thông tin cá nhân của tôi trên thiết bị này').check();
+	await page.getByRole('button', { name: 'Lưu thông tin' }).click();
+	await expect(page.getByText('Đã lưu thông tin để điền tự động lần sau')).toBeVisible();
+
+	await page.goto('/procedures/1.000894/apply');
+	await expect(page.getByRole('heading', { name: 'Người nộp hồ sơ' })).toBeVisible();
+	await expect(page.getByLabel('Họ, chữ đệm, tên')).toHaveValue('Trần Thị Bình');
+	await expect(page.getByLabel('Số định danh cá nhân (số CCCD)')).toHaveValue('040195012345');
+	await expect(page.getByLabel('Số điện thoại liên hệ')).toHaveValue('0987654321');
+	await expect(page.getByText('Đã điền sẵn từ thông tin của bạn').first()).toBeVisible();
+});
+
+test('the same draft in two tabs: an edit in one appears in the other, nothing is lost', async ({ context }) => {
+	const a = await context.newPage();
+	await a.goto('/procedures/2.000815/apply');
+	await expect(a).toHaveURL(/\/drafts\//);
+	const b = await context.newPage();
+	await b.goto(a.url());
+	const first = a.locator('input[type=text]').first();
+	await first.fill('Phạm Văn Cường');
+	await waitSaved(a);
+	await expect(b.locator('input[type=text]').first()).toHaveValue('Phạm Văn Cường');
+	await b.locator('input[type=text]').first().fill('Phạm Văn Cường Thịnh');
+	await waitSaved(b);
+	await expect(a.locator('input[type=text]').first()).toHaveValue('Phạm Văn Cường Thịnh');
+	await a.reload();
+	await expect(a.locator('input[type=text]').first()).toHaveValue('Phạm Văn Cường Thịnh');
+});
+
+test('bad values: a 10,000-character paste, 31/02, a CCCD contradicting the birth year — precise messages, text kept', async ({ page }) => {
+	await page.goto('/procedures/1.001193/apply');
+	await expect(page.getByRole('heading', { name: 'Người yêu cầu' })).toBeVisible();
+	await page.getByLabel('Họ, chữ đệm, tên').fill('A'.repeat(10_000));
+	await page.getByLabel('Ngày, tháng, năm sinh').fill('31/02/1990');
+	await page.getByLabel('Số định danh cá nhân (số CCCD)').fill('001290012345');
+	await page.getByRole('button', { name: 'Tiếp tục' }).click();
+	const summary = page.getByRole('alert').filter({ hasText: 'chỗ cần sửa' });
+	await expect(summary).toContainText('10.000');
+	await expect(summary).toContainText('31/02');
+	await waitSaved(page);
+	await page.reload();
+	await expect(page.getByLabel('Họ, chữ đệm, tên')).toHaveValue('A'.repeat(10_000));
+	await page.getByLabel('Ngày, tháng, năm sinh').fill('15/03/1990');
+	await page.getByRole('button', { name: 'Tiếp tục' }).click();
+	await expect(summary).toContainText('1990');
+});

@@ -1,0 +1,34 @@
+import { chromium, type BrowserContext, type Page } from '@playwright/test';
+import config from '../../../playwright.config';
+
+/** A browser profile on disk, closed and reopened like a phone's browser being restarted. */
+export async function launchProfile(userDataDir: string, options: { offline?: boolean } = {}): Promise<BrowserContext> {
+	const use = config.use!;
+	return chromium.launchPersistentContext(userDataDir, {
+		executablePath: use.launchOptions!.executablePath,
+		args: use.launchOptions!.args,
+		baseURL: use.baseURL,
+		viewport: use.viewport,
+		locale: use.locale,
+		timezoneId: use.timezoneId,
+		acceptDownloads: true,
+		offline: options.offline
+	});
+}
+
+export async function waitForServiceWorker(page: Page) {
+	await page.evaluate(() => navigator.serviceWorker.ready);
+	await page.waitForFunction(() => Boolean(navigator.serviceWorker.controller), undefined, { timeout: 30_000 });
+}
+
+export async function waitSaved(page: Page) {
+	await page.getByTestId('save-state').filter({ hasText: 'Đã lưu trên máy' }).waitFor();
+}
+
+/** Picks a 2025 address: province by code, then the first commune of it, then the street. */
+export async function fillAddress(page: Page, legend: string, provinceCode: string, street?: string) {
+	const group = page.getByRole('group', { name: legend });
+	await group.getByLabel('Tỉnh/thành phố', { exact: true }).selectOption(provinceCode);
+	await group.getByLabel('Xã/phường/đặc khu', { exact: true }).selectOption({ index: 1 });
+	if (street !== undefined) await group.getByLabel('Số nhà, đường/thôn, tổ').fill(street);
+}
