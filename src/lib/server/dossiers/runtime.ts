@@ -4,22 +4,18 @@
  * deps and call the services directly.
  */
 import { json } from '@sveltejs/kit';
-import { getConfig } from '../config';
-import { migrateToLatest, openDatabase } from '../db';
+import { serverContext } from '../context';
+import type { Config } from '../config';
 import { createUploadHandler, type UploadHandler } from '../blobs/uploads';
 import { DossierError, unauthenticated } from './errors';
 import type { DossierDeps } from './submit';
 
-let ready: Promise<DossierDeps & { config: ReturnType<typeof getConfig> }> | undefined;
+let ready: Promise<DossierDeps & { config: Config }> | undefined;
 let uploads: Promise<UploadHandler> | undefined;
 
 export function dossierDeps() {
-	ready ??= (async () => {
-		const config = getConfig();
-		const { db } = openDatabase(config);
-		await migrateToLatest(db);
-		return { db, config };
-	})();
+	// The process-wide database (one pool, migrated once at start) shared with every route.
+	ready ??= serverContext().then(({ database, config }) => ({ db: database.db, config }));
 	return ready;
 }
 
