@@ -38,8 +38,10 @@ export function syncOutboxNow(opts: RunOptions = { force: true }): Promise<void>
 }
 
 async function runOnce(opts: RunOptions) {
-	if (!deps || session.accountId === GUEST_ACCOUNT_ID) return;
+	if (!deps) return;
+	// Resolves which account this device shows (at start-up it is not known yet).
 	const db = await accountDb();
+	if (session.accountId === GUEST_ACCOUNT_ID) return;
 	try {
 		const result = await runOutbox(db, deps, opts);
 		if (result.nextAttemptAt !== undefined) schedule(result.nextAttemptAt);
