@@ -1,0 +1,22 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { buildReceiptPdf } from '$lib/client/outbox/receipt-pdf';
+import { pdfText } from '../../e2e/helpers/pdf';
+import { receiptFor } from './helpers';
+
+const fonts = {
+	regular: readFileSync('static/fonts/BeVietnamPro-Regular.ttf'),
+	bold: readFileSync('static/fonts/BeVietnamPro-Bold.ttf')
+};
+
+describe('buildReceiptPdf', () => {
+	it('states the dossier code, the receipt time and the appointment date in Vietnamese', async () => {
+		const r = { ...receiptFor('01a218c6-a4cc-74ec-837f-c0399ce241e3'), id: '01a218c6-a4cc-74ec-837f-c0399ce241e3', draftId: 'd', storedAt: '' } as const;
+		const text = await pdfText(await buildReceiptPdf(r as never, undefined, fonts));
+		expect(text).toContain('GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ');
+		expect(text).toContain('Mã hồ sơ: C01.11.30.H26-260302-0001');
+		expect(text).toContain('10:00 02/03/2026');
+		expect(text).toContain('05/03/2026');
+		expect(text).toContain('Quét mã để tra cứu hồ sơ');
+	});
+});
