@@ -39,7 +39,7 @@ export const json = (status: number, body: unknown) =>
 
 /** A scripted server: each route answers from a queue of responses (or throws = no network). */
 export function scriptedDeps(script: {
-	check?: (() => Response)[];
+	check?: ((body: unknown) => Response)[];
 	put?: ((body: unknown) => Response)[];
 	upload?: ((req: UploadRequest) => Promise<void>)[];
 }) {
@@ -52,9 +52,9 @@ export function scriptedDeps(script: {
 		fetch: async (url, init) => {
 			const body = JSON.parse(String(init?.body ?? 'null'));
 			calls.push({ url: String(url), method: init?.method ?? 'GET', body });
-			const next = String(url).endsWith('/check') ? script.check?.shift() : script.put?.shift()?.bind(null, body);
+			const next = String(url).endsWith('/check') ? script.check?.shift() : script.put?.shift();
 			if (!next) throw new TypeError('Failed to fetch');
-			return next(body as never);
+			return next(body);
 		},
 		upload: async (req) => {
 			uploads.push(req);
