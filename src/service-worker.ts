@@ -9,6 +9,8 @@ import { CacheFirst } from 'workbox-strategies';
 import { clientsClaim } from 'workbox-core';
 import { createCatalogueApi } from '$lib/domain/catalogue-api';
 import type { Procedure } from '$lib/domain/procedure';
+// Background Sync: the same outbox engine the page runs, triggered by the browser.
+import '$lib/client/outbox/sw-sync';
 
 const sw = self as unknown as ServiceWorkerGlobalScope;
 

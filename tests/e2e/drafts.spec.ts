@@ -161,3 +161,23 @@ test('bad values: a 10,000-character paste, 31/02, a CCCD contradicting the birt
 	await page.getByRole('button', { name: 'Tiếp tục' }).click();
 	await expect(summary).toContainText('1990');
 });
+
+test('JavaScript of the form page, with the home page before it, stays under 90 KB gzip', async ({ browser }) => {
+	const { gzipSync } = await import('node:zlib');
+	const context = await browser.newContext({ serviceWorkers: 'block' });
+	const page = await context.newPage();
+	const scripts = new Set<string>();
+	page.on('requestfinished', (r) => {
+		if (r.resourceType() === 'script') scripts.add(new URL(r.url()).pathname);
+	});
+	await page.goto('/');
+	await page.waitForLoadState('networkidle');
+	await page.goto('/procedures/1.001193/apply');
+	await expect(page.getByRole('heading', { name: 'Người yêu cầu' })).toBeVisible();
+	await page.waitForLoadState('networkidle');
+	let total = 0;
+	for (const path of scripts) total += gzipSync(readFileSync(`${process.env.BUILD_DIR ?? 'build'}/client${path}`), { level: 9 }).length;
+	console.log(`form page JS: ${scripts.size} files, ${total} bytes gzip`);
+	expect(total).toBeLessThanOrEqual(90 * 1024);
+	await context.close();
+});

@@ -9,6 +9,7 @@ import { GUEST_ACCOUNT_ID } from '../db/account-db';
 import { defaultEngineDeps, runOutbox, type RunOptions } from './engine';
 
 export const SYNC_TAG = 'dvc-outbox';
+export const OUTBOX_USED_KEY = 'dvc-outbox-used';
 
 let started = false;
 let running: Promise<void> | undefined;
@@ -71,6 +72,12 @@ export async function registerBackgroundSync(): Promise<void> {
 export function startOutboxSync(): void {
 	if (started || typeof window === 'undefined') return;
 	started = true;
+	// Remembered so that every later app start resumes the outbox (see +layout.svelte).
+	try {
+		localStorage.setItem(OUTBOX_USED_KEY, '1');
+	} catch {
+		/* private mode */
+	}
 	window.addEventListener('online', () => void syncOutboxNow({ force: true }));
 	document.addEventListener('visibilitychange', () => {
 		if (document.visibilityState === 'visible') void syncOutboxNow({ force: false, includePaused: true });
