@@ -29,11 +29,13 @@ function freePort(): Promise<number> {
 
 export async function startBuiltServer(env: Record<string, string> = {}): Promise<BuiltServer> {
 	const root = resolve(import.meta.dirname, '../../..');
-	if (!existsSync(join(root, 'build/index.js'))) throw new Error('No build: run `npx vite build` (or `npm test`, which builds first).');
+	// BUILD_DIR as in svelte.config.js, so a private build dir can be tested too.
+	const entry = join(root, process.env.BUILD_DIR ?? 'build', 'index.js');
+	if (!existsSync(entry)) throw new Error(`No build at ${entry}: run \`npx vite build\` (or \`npm test\`, which builds first).`);
 	const port = await freePort();
 	const dataDir = mkdtempSync(join(tmpdir(), 'dvc-access-'));
 	const origin = `http://localhost:${port}`;
-	const child: ChildProcess = spawn(process.execPath, ['build/index.js'], {
+	const child: ChildProcess = spawn(process.execPath, [entry], {
 		cwd: root,
 		env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', ORIGIN: origin, DATA_DIR: dataDir, APP_ENV: 'development', DATABASE_URL: '', ...env },
 		stdio: ['ignore', 'pipe', 'pipe']

@@ -1,0 +1,157 @@
+import { expect, test, type Page } from '@playwright/test';
+import { fillAddress, waitForServiceWorker, waitSaved } from './helpers/browser';
+
+// Issue "Accounts": register → code from the development mailbox → signed in → edit the
+// profile; one phone shared by two people; an officer reaching the officer area.
+
+interface Person {
+	fullName: string;
+	idNumber: string;
+	dateOfBirth: string;
+	sex: 'Nam' | 'Nữ';
+	phone: string;
+	password: string;
+}
+
+const LAN: Person = { fullName: 'Hoàng Thị Lan', idNumber: '001190005678', dateOfBirth: '20/07/1990', sex: 'Nữ', phone: '0987 654 321', password: 'mua-xuan-tren-nui-cao' };
+const BINH: Person = { fullName: 'Đỗ Văn Bình', idNumber: '036095004321', dateOfBirth: '03/03/1995', sex: 'Nam', phone: '0981 000 111', password: 'con-duong-lang-que' };
+// Seeded in development (src/lib/server/accounts/demo.ts) and printed on the console.
+const DEMO_CITIZEN = { idNumber: '001090012345', password: 'dan-thu-nghiem-2025', fullName: 'Nguyễn Văn Dân' };
+const DEMO_OFFICER = { phone: '0912000002', password: 'can-bo-thu-nghiem-2025' };
+
+async function codeFromMailbox(page: Page, phone: string): Promise<string> {
+	await page.goto('/dev/mailbox');
+	const message = page.locator('ol.messages li').filter({ hasText: phone.replace(/\s/g, '') }).first();
+	const text = await message.textContent();
+	const code = text?.match(/\b(\d{6})\b/)?.[1];
+	expect(code, `a 6-digit code in: ${text}`).toBeTruthy();
+	return code!;
+}
+
+async function register(page: Page, p: Person) {
+	await page.goto('/register');
+	await page.getByLabel('Họ và tên').fill(p.fullName);
+	await page.getByLabel('Số CCCD (số định danh cá nhân)').fill(p.idNumber);
+	await page.getByLabel('Ngày sinh').fill(p.dateOfBirth);
+	await page.getByLabel(p.sex, { exact: true }).check();
+	await page.getByLabel('Số điện thoại di động').fill(p.phone);
+	await fillAddress(page, 'Địa chỉ thường trú', '01', 'Số 8, ngõ 3, phố Huế');
+	await page.getByLabel('Mật khẩu').fill(p.password);
+	await page.getByLabel('Tin nhắn SMS').check();
+	await page.getByRole('button', { name: 'Đăng ký' }).click();
+	await expect(page).toHaveURL(/\/register\/verify/);
+	await expect(page.getByText('Chúng tôi đã gửi mã')).toBeVisible();
+	const verifyUrl = page.url();
+	const code = await codeFromMailbox(page, p.phone);
+	await page.goto(verifyUrl);
+	await page.getByLabel('Mã xác nhận').fill(code);
+	await page.getByRole('button', { name: 'Kích hoạt tài khoản' }).click();
+	await expect(page).toHaveURL(/\/account\?welcome=1/);
+	await expect(page.getByText(`Bạn đã đăng nhập với tên ${p.fullName}`)).toBeVisible();
+}
+
+async function signIn(page: Page, identifier: string, password: string) {
+	await page.goto('/signin');
+	await page.getByLabel('Số CCCD hoặc số điện thoại').fill(identifier);
+	await page.getByLabel('Mật khẩu').fill(password);
+	await page.getByRole('button', { name: 'Đăng nhập' }).click();
+	await expect(page).not.toHaveURL(/\/signin/);
+}
+
+async function signOut(page: Page) {
+	await page.goto('/account');
+	await page.getByRole('button', { name: 'Đăng xuất' }).click();
+	await expect(page).toHaveURL(/\/signin\?signedout=1/);
+	await expect(page.getByText('Bạn đã đăng xuất')).toBeVisible();
+}
+
+test('register with real-looking details, read the code in the mailbox, then edit the profile', async ({ page }) => {
+	// A refused first try: the summary at the top names each field to fix.
+	await page.goto('/register');
+	await page.getByLabel('Số CCCD (số định danh cá nhân)').fill('12345');
+	await page.getByRole('button', { name: 'Đăng ký' }).click();
+	const summary = page.getByRole('alert').filter({ hasText: 'chỗ cần sửa' });
+	await expect(summary).toContainText('Họ và tên');
+	await expect(summary).toContainText('Số CCCD');
+
+	await register(page, LAN);
+	await expect(page.locator('#f-idNumber')).toHaveValue(LAN.idNumber);
+	await page.getByLabel('E-mail (không bắt buộc)').fill('lan.hoang@example.vn');
+	await page.getByRole('button', { name: 'Lưu thông tin', exact: true }).click();
+	await expect(page.getByText('Đã lưu thông tin tài khoản.')).toBeVisible();
+	await page.reload();
+	await expect(page.getByLabel('E-mail (không bắt buộc)')).toHaveValue('lan.hoang@example.vn');
+
+	// Wrong password after signing out: one message that reveals nothing.
+	await signOut(page);
+	await page.getByLabel('Số CCCD hoặc số điện thoại').fill(LAN.idNumber);
+	await page.getByLabel('Mật khẩu').fill('khong-phai-mat-khau');
+	await page.getByRole('button', { name: 'Đăng nhập' }).click();
+	await expect(page.getByRole('alert')).toContainText('Sai thông tin đăng nhập');
+});
+
+test('one phone, two people: B sees nothing of A; A finds the draft again, also offline', async ({ page, context }) => {
+	await page.goto('/');
+	await waitForServiceWorker(page);
+
+	// A signs in and starts a birth declaration.
+	await signIn(page, DEMO_CITIZEN.idNumber, DEMO_CITIZEN.password);
+	await page.goto('/procedures/1.001193/apply');
+	await expect(page).toHaveURL(/\/drafts\/[0-9a-f-]{36}$/);
+	const draftUrl = page.url();
+	await page.getByLabel('Họ, chữ đệm, tên').fill('Nguyễn Văn Dân');
+	await waitSaved(page);
+	await page.goto('/drafts');
+	await expect(page.locator('ul.drafts li')).toHaveCount(1);
+
+	// A signs out; the guest space is empty.
+	await signOut(page);
+	await page.goto('/drafts');
+	await expect(page.getByText('Chưa có hồ sơ nào.')).toBeVisible();
+
+	// B registers on the same browser profile and sees no trace of A.
+	await register(page, BINH);
+	await page.goto('/drafts');
+	await expect(page.getByText('Chưa có hồ sơ nào.')).toBeVisible();
+	// Even A's draft address opens nothing for B.
+	await page.goto(draftUrl);
+	await expect(page.getByText('Không tìm thấy hồ sơ này trên máy')).toBeVisible();
+	await expect(page.getByLabel('Họ, chữ đệm, tên')).toHaveCount(0);
+	await signOut(page);
+
+	// A picks their account in the header's list and signs back in.
+	await page.getByText('Khách', { exact: true }).click();
+	const list = page.getByRole('listitem').filter({ hasText: DEMO_CITIZEN.fullName });
+	await list.getByRole('button').click();
+	await expect(page).toHaveURL(/\/signin\?account=/);
+	await expect(page.getByLabel('Số CCCD hoặc số điện thoại')).toHaveValue(DEMO_CITIZEN.idNumber);
+	await page.getByLabel('Mật khẩu').fill(DEMO_CITIZEN.password);
+	await page.getByRole('button', { name: 'Đăng nhập' }).click();
+	await expect(page).not.toHaveURL(/\/signin/);
+	await page.goto('/drafts');
+	await expect(page.locator('ul.drafts li')).toHaveCount(1);
+	await expect(page.locator('ul.drafts li')).toContainText('Thủ tục đăng ký khai sinh');
+
+	// No signal: A keeps working on the draft.
+	await context.setOffline(true);
+	await page.reload();
+	await expect(page.locator('ul.drafts li')).toHaveCount(1);
+	await page.locator('ul.drafts li').getByRole('link', { name: 'Tiếp tục' }).click();
+	await expect(page).toHaveURL(draftUrl);
+	await expect(page.getByLabel('Họ, chữ đệm, tên')).toHaveValue('Nguyễn Văn Dân');
+	await page.getByLabel('Họ, chữ đệm, tên').fill('Nguyễn Văn Dân Em');
+	await waitSaved(page);
+	await context.setOffline(false);
+});
+
+test('the demo officer signs in and reaches the officer area; a citizen is refused', async ({ page }) => {
+	await signIn(page, DEMO_CITIZEN.idNumber, DEMO_CITIZEN.password);
+	const refused = await page.goto('/officer');
+	expect(refused?.status()).toBe(403);
+	await signOut(page);
+
+	await signIn(page, DEMO_OFFICER.phone, DEMO_OFFICER.password);
+	await expect(page).toHaveURL(/\/officer$/);
+	await expect(page.getByRole('heading', { name: 'Hồ sơ cần xử lý' })).toBeVisible();
+	await expect(page.getByText('000.00.19.H47')).toBeVisible();
+});
