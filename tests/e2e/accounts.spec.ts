@@ -155,3 +155,40 @@ test('the demo officer signs in and reaches the officer area; a citizen is refus
 	await expect(page.getByRole('heading', { name: 'Hồ sơ cần xử lý' })).toBeVisible();
 	await expect(page.getByText('000.00.19.H47')).toBeVisible();
 });
+
+test('a PIN locks the account space in a new tab; five wrong PINs make it wait; the password opens it', async ({ page, context }) => {
+	await signIn(page, DEMO_CITIZEN.idNumber, DEMO_CITIZEN.password);
+	await page.goto('/account');
+	await page.getByLabel('Đặt mã PIN').fill('2468');
+	await page.getByRole('button', { name: 'Lưu mã PIN' }).click();
+	await expect(page.getByText('Đã đặt mã PIN.')).toBeVisible();
+
+	// Someone else picks up the phone and opens the app in a new tab.
+	const tab = await context.newPage();
+	await tab.goto('/drafts');
+	const dialog = tab.getByRole('dialog', { name: /Nhập mã PIN/ });
+	await expect(dialog).toBeVisible();
+	await expect(tab.getByText('Chưa có hồ sơ nào.')).toHaveCount(0);
+	for (let i = 1; i <= 4; i++) {
+		await dialog.getByLabel('Mã PIN (4–6 chữ số)').fill('1111');
+		await dialog.getByRole('button', { name: 'Mở' }).click();
+		await expect(dialog.getByRole('alert')).toContainText(`Còn ${5 - i} lần thử`);
+	}
+	await dialog.getByLabel('Mã PIN (4–6 chữ số)').fill('1111');
+	await dialog.getByRole('button', { name: 'Mở' }).click();
+	await expect(dialog.getByRole('alert')).toContainText(/quá nhiều lần\. Hãy thử lại sau \d{2}:\d{2}/);
+	// Even the right PIN waits now.
+	await dialog.getByLabel('Mã PIN (4–6 chữ số)').fill('2468');
+	await dialog.getByRole('button', { name: 'Mở' }).click();
+	await expect(dialog.getByRole('alert')).toContainText('quá nhiều lần');
+
+	// The owner uses their password instead.
+	await dialog.getByRole('button', { name: 'Dùng mật khẩu' }).click();
+	await expect(tab).toHaveURL(/\/signin\?account=/);
+	await tab.getByLabel('Mật khẩu').fill(DEMO_CITIZEN.password);
+	await tab.getByRole('button', { name: 'Đăng nhập' }).click();
+	await expect(tab).not.toHaveURL(/\/signin/);
+	await tab.goto('/drafts');
+	await expect(tab.getByRole('heading', { name: 'Hồ sơ đang soạn' })).toBeVisible();
+	await expect(tab.getByRole('dialog')).toHaveCount(0);
+});

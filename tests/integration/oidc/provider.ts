@@ -9,6 +9,15 @@ import type { AddressInfo } from 'node:net';
 // @ts-expect-error oidc-provider ships no type declarations
 import Provider from 'oidc-provider';
 
+/** The part of oidc-provider's context the grant hook uses (the package ships no types). */
+interface GrantContext {
+	oidc: {
+		provider: { Grant: new (init: { clientId: string; accountId: string }) => { addOIDCScope(scope: string): void; save(): Promise<string> } };
+		client?: { clientId: string };
+		session?: { accountId?: string };
+	};
+}
+
 export interface TestPerson {
 	sub: string;
 	claims: Record<string, unknown>;
@@ -52,21 +61,21 @@ export async function startTestProvider(redirectUri: string): Promise<TestProvid
 		conformIdTokenClaims: false,
 		claims: { openid: ['sub'], profile: ['name', 'birthdate', 'gender', 'phone_number', 'id_number'] },
 		features: { devInteractions: { enabled: false } },
-		interactions: { url: (_ctx, interaction) => `/interaction/${interaction.uid}` },
-		async findAccount(_ctx, sub) {
+		interactions: { url: (_ctx: unknown, interaction: { uid: string }) => `/interaction/${interaction.uid}` },
+		async findAccount(_ctx: unknown, sub: string) {
 			const person = people.get(sub);
 			if (!person) return undefined;
 			return { accountId: sub, claims: async () => ({ sub, ...person.claims }) };
 		},
 		// No consent screen in tests: the grant is made as if the person agreed.
-		async loadExistingGrant(ctx) {
+		async loadExistingGrant(ctx: GrantContext) {
 			const grant = new ctx.oidc.provider.Grant({ clientId: ctx.oidc.client!.clientId, accountId: ctx.oidc.session!.accountId! });
 			grant.addOIDCScope('openid profile');
 			await grant.save();
 			return grant;
 		}
 	});
-	provider.on('server_error', (_ctx, error) => console.error('oidc-provider:', error));
+	provider.on('server_error', (_ctx: unknown, error: Error) => console.error('oidc-provider:', error));
 	const callback = provider.callback();
 	server.on('request', async (req, res) => {
 		if (req.url?.startsWith('/interaction/')) {
