@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_ACCOUNTS } from '$lib/server/accounts';
 import { openDatabase, type OpenDatabase } from '$lib/server/db';
-import { makeDeps, registerActive } from '../helpers/accounts';
+import { latestCode, makeDeps, otherCode, registerActive } from '../helpers/accounts';
 import { Browser, startBuiltServer, type BuiltServer } from './built-server';
 
 let server: BuiltServer;
@@ -130,5 +130,51 @@ describe('CSRF (SvelteKit origin check)', () => {
 		expect((await victim.request('/api/account')).status).toBe(200);
 		const name = await database.db.selectFrom('accounts').select('full_name').where('id_number', '=', demoCitizen.idNumber).executeTakeFirstOrThrow();
 		expect(name.full_name).not.toBe('Bị Đổi Tên');
+	});
+});
+
+describe('registration without script (plain form posts)', () => {
+	it('registers, refuses an early resend with the wait time, activates with the code and signs in', async () => {
+		const visitor = new Browser(server.origin);
+		const registered = await visitor.postForm('/register', {
+			fullName: 'Lý Thị Mai',
+			idNumber: '002192003456',
+			dateOfBirth: '09/11/1992',
+			sex: 'nu',
+			phone: '0911 222 333',
+			email: '',
+			permanentAddress: JSON.stringify({ provinceCode: '01', communeCode: '00004', street: 'Thôn Đông' }),
+			password: 'hoa-sen-no-giua-ho',
+			channel: 'sms'
+		});
+		expect([registered.status, registered.headers.get('location')]).toEqual([303, '/register/verify?sent=1']);
+		expect(visitor.has('pending_account')).toBe(true);
+		expect(visitor.has('session')).toBe(false);
+
+		const resend = await visitor.postForm('/register/verify?/resend', { channel: 'sms' });
+		expect(resend.status).toBe(429);
+		expect(await resend.text()).toMatch(/Mã vừa được gửi\. Vui lòng chờ \d+ giây/);
+
+		const code = await latestCode(database.db, '0911222333');
+		const wrong = await visitor.postForm('/register/verify?/verify', { code: otherCode(code) });
+		expect(wrong.status).toBe(400);
+		expect(visitor.has('session')).toBe(false);
+		const verified = await visitor.postForm('/register/verify?/verify', { code });
+		expect([verified.status, verified.headers.get('location')]).toEqual([303, '/account?welcome=1']);
+		expect(visitor.has('session')).toBe(true);
+		expect(visitor.has('pending_account')).toBe(false);
+		const session = await (await visitor.request('/api/session')).json();
+		expect(session.account).toMatchObject({ fullName: 'Lý Thị Mai', maskedId: '0021••••••56', role: 'citizen' });
+	});
+
+	it('names every bad field of a refused registration and keeps what was typed (but not the password)', async () => {
+		const visitor = new Browser(server.origin);
+		const refused = await visitor.postForm('/register', { fullName: 'Lê Văn Tâm', idNumber: '12345', phone: demoCitizen.phone, password: 'hoa-sen-no-giua-ho', channel: 'sms' });
+		expect(refused.status).toBe(400);
+		const html = await refused.text();
+		expect(html).toContain('chỗ cần sửa');
+		expect(html).toContain('href="#f-idNumber"');
+		expect(html).toContain('value="Lê Văn Tâm"');
+		expect(html).not.toContain('hoa-sen-no-giua-ho');
 	});
 });
