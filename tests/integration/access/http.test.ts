@@ -178,3 +178,24 @@ describe('registration without script (plain form posts)', () => {
 		expect(html).not.toContain('hoa-sen-no-giua-ho');
 	});
 });
+
+describe('password reset by code', () => {
+	it('answers the same for an unknown account, and resets a known one so the new password signs in', async () => {
+		const visitor = new Browser(server.origin);
+		const unknown = await visitor.postForm('/signin/reset?/request', { identifier: '0999888777', channel: 'sms' });
+		const known = await visitor.postForm('/signin/reset?/request', { identifier: other.phone, channel: 'sms' });
+		expect(unknown.status).toBe(200);
+		expect(known.status).toBe(200);
+		const message = 'Nếu thông tin bạn nhập khớp với một tài khoản';
+		expect(await unknown.text()).toContain(message);
+		expect(await known.text()).toContain(message);
+
+		const code = await latestCode(database.db, other.phone);
+		const reset = await visitor.postForm('/signin/reset?/reset', { identifier: other.phone, code, newPassword: 'mat-khau-moi-cua-hoa', step: 'reset' });
+		expect([reset.status, reset.headers.get('location')]).toEqual([303, '/signin?reset=1']);
+		const old = await visitor.postForm('/signin', { identifier: other.phone, password: other.password });
+		expect(old.status).toBe(400);
+		await signedIn(other.phone, 'mat-khau-moi-cua-hoa');
+		other.password = 'mat-khau-moi-cua-hoa';
+	});
+});
