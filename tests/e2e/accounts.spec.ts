@@ -192,3 +192,22 @@ test('a PIN locks the account space in a new tab; five wrong PINs make it wait; 
 	await expect(tab.getByRole('heading', { name: 'Hồ sơ đang soạn' })).toBeVisible();
 	await expect(tab.getByRole('dialog')).toHaveCount(0);
 });
+
+test('"Xoá dữ liệu trên thiết bị này" removes the account\'s drafts and its entry on the device, and signs out', async ({ page }) => {
+	await signIn(page, BINH.idNumber, BINH.password);
+	await page.goto('/procedures/1.001193/apply');
+	await expect(page).toHaveURL(/\/drafts\/[0-9a-f-]{36}$/);
+	await page.getByLabel('Họ, chữ đệm, tên').fill('Đỗ Văn Bình');
+	await waitSaved(page);
+
+	await page.goto('/account');
+	await page.getByRole('button', { name: 'Xoá dữ liệu trên thiết bị này' }).click();
+	await page.getByRole('button', { name: 'Xoá hẳn' }).click();
+	await expect(page).toHaveURL(/\/signin\?signedout=1/);
+	await page.getByText('Khách', { exact: true }).click();
+	await expect(page.getByRole('button', { name: new RegExp(BINH.fullName) })).toHaveCount(0);
+
+	await signIn(page, BINH.idNumber, BINH.password);
+	await page.goto('/drafts');
+	await expect(page.getByText('Chưa có hồ sơ nào.')).toBeVisible();
+});
