@@ -211,3 +211,31 @@ test('"Xoá dữ liệu trên thiết bị này" removes the account\'s drafts a
 	await page.goto('/drafts');
 	await expect(page.getByText('Chưa có hồ sơ nào.')).toBeVisible();
 });
+
+test('when the session ends elsewhere, the drafts stay and the space is marked "sign in again to send"', async ({ page, browser }) => {
+	await signIn(page, DEMO_CITIZEN.idNumber, DEMO_CITIZEN.password);
+	await page.goto('/procedures/1.001193/apply');
+	await expect(page).toHaveURL(/\/drafts\/[0-9a-f-]{36}$/);
+	await page.getByLabel('Họ, chữ đệm, tên').fill('Nguyễn Văn Dân');
+	await waitSaved(page);
+
+	// On another device the same person signs out everywhere.
+	const laptop = await browser.newContext();
+	const other = await laptop.newPage();
+	await signIn(other, DEMO_CITIZEN.idNumber, DEMO_CITIZEN.password);
+	await other.goto('/signout');
+	await other.getByLabel('Đăng xuất khỏi mọi thiết bị').check();
+	await other.getByRole('button', { name: 'Đăng xuất' }).click();
+	await expect(other).toHaveURL(/signedout=all/);
+	await laptop.close();
+
+	await page.goto('/drafts');
+	await expect(page.getByText('Phiên đăng nhập đã kết thúc.')).toBeVisible();
+	await expect(page.locator('ul.drafts li').first()).toBeVisible();
+	await page.getByRole('link', { name: 'đăng nhập lại' }).click();
+	await expect(page.getByLabel('Số CCCD hoặc số điện thoại')).toHaveValue(DEMO_CITIZEN.idNumber);
+	await page.getByLabel('Mật khẩu').fill(DEMO_CITIZEN.password);
+	await page.getByRole('button', { name: 'Đăng nhập' }).click();
+	await expect(page).not.toHaveURL(/\/signin/);
+	await expect(page.getByText('Phiên đăng nhập đã kết thúc.')).toHaveCount(0);
+});
