@@ -3,6 +3,12 @@ import type { Config } from './config';
 import { SESSION_TTL_MS } from './accounts/sessions';
 
 export const SESSION_COOKIE = 'session';
+/**
+ * A script-readable marker with no secret in it ("someone has signed in on this browser"):
+ * it tells the page to load the account switcher and the device's account databases, which
+ * a first-time visitor never downloads.
+ */
+export const SIGNED_IN_MARKER = 'signed_in';
 
 /** HttpOnly (no script can read it), SameSite=Lax, Secure in production. */
 export function setSessionCookie(cookies: Cookies, token: string, config: Pick<Config, 'env'>) {
@@ -13,8 +19,16 @@ export function setSessionCookie(cookies: Cookies, token: string, config: Pick<C
 		secure: config.env === 'production',
 		maxAge: Math.floor(SESSION_TTL_MS / 1000)
 	});
+	cookies.set(SIGNED_IN_MARKER, '1', {
+		path: '/',
+		httpOnly: false,
+		sameSite: 'lax',
+		secure: config.env === 'production',
+		maxAge: Math.floor(SESSION_TTL_MS / 1000)
+	});
 }
 
 export function clearSessionCookie(cookies: Cookies) {
 	cookies.delete(SESSION_COOKIE, { path: '/' });
+	// The marker stays: the device still has an account's space (and maybe a PIN) to show.
 }
