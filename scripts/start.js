@@ -11,6 +11,9 @@ if (!existsSync(`${buildDir}/index.js`)) {
 process.env.DATA_DIR ??= resolve('data-dir');
 process.env.PORT ??= '3000';
 process.env.HOST ??= '0.0.0.0';
+// adapter-node assumes https when ORIGIN is unset, which would make SvelteKit's CSRF check
+// refuse every form posted to a plain-http local server. Behind a proxy, set ORIGIN.
+process.env.ORIGIN ??= `http://localhost:${process.env.PORT}`;
 // adapter-node stops large bodies by default; uploads go through tus in chunks.
 process.env.BODY_SIZE_LIMIT ??= '2M';
 mkdirSync(process.env.DATA_DIR, { recursive: true });
