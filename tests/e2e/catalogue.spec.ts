@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { pdfText } from './helpers/pdf';
+import { firstVisitScriptBytes } from './helpers/bundle';
 
 // Issue "Foundation": find a procedure the way people type it, read it, download the
 // blank form, then do it all again with the network off.
@@ -96,20 +97,11 @@ test('bad input: overlong query, unknown filter, unknown code — a message, nev
 });
 
 test('first-visit JavaScript of the home page and /procedures stays under 60 KB gzip', async ({ browser }) => {
-	const { gzipSync } = await import('node:zlib');
-	const context = await browser.newContext({ serviceWorkers: 'block' });
-	const page = await context.newPage();
-	const scripts = new Set<string>();
-	page.on('requestfinished', (r) => {
-		if (r.resourceType() === 'script') scripts.add(new URL(r.url()).pathname);
+	const { files, bytes } = await firstVisitScriptBytes(browser, async (page) => {
+		await page.goto('/');
+		await page.waitForLoadState('networkidle');
+		await page.goto('/procedures');
 	});
-	await page.goto('/');
-	await page.waitForLoadState('networkidle');
-	await page.goto('/procedures');
-	await page.waitForLoadState('networkidle');
-	let total = 0;
-	for (const path of scripts) total += gzipSync(readFileSync(`${process.env.BUILD_DIR ?? 'build'}/client${path}`), { level: 9 }).length;
-	console.log(`first-visit JS: ${scripts.size} files, ${total} bytes gzip`);
-	expect(total).toBeLessThanOrEqual(60 * 1024);
-	await context.close();
+	console.log(`first-visit JS: ${files} files, ${bytes} bytes gzip`);
+	expect(bytes).toBeLessThanOrEqual(60 * 1024);
 });

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fillAddress, launchProfile, waitForServiceWorker, waitSaved } from './helpers/browser';
 import { pdfText } from './helpers/pdf';
+import { firstVisitScriptBytes } from './helpers/bundle';
 
 // Issue "E-forms and drafts that survive anything".
 
@@ -166,21 +167,12 @@ test('bad values: a 10,000-character paste, 31/02, a CCCD contradicting the birt
 // of the gap, see bench/README.md). This guards against growth until zod/mini or a lighter
 // IndexedDB layer brings it down to the target.
 test('JavaScript of the form page, with the home page before it, stays under 140 KB gzip', async ({ browser }) => {
-	const { gzipSync } = await import('node:zlib');
-	const context = await browser.newContext({ serviceWorkers: 'block' });
-	const page = await context.newPage();
-	const scripts = new Set<string>();
-	page.on('requestfinished', (r) => {
-		if (r.resourceType() === 'script') scripts.add(new URL(r.url()).pathname);
+	const { files, bytes } = await firstVisitScriptBytes(browser, async (page) => {
+		await page.goto('/');
+		await page.waitForLoadState('networkidle');
+		await page.goto('/procedures/1.001193/apply');
+		await expect(page.getByRole('heading', { name: 'Người yêu cầu' })).toBeVisible();
 	});
-	await page.goto('/');
-	await page.waitForLoadState('networkidle');
-	await page.goto('/procedures/1.001193/apply');
-	await expect(page.getByRole('heading', { name: 'Người yêu cầu' })).toBeVisible();
-	await page.waitForLoadState('networkidle');
-	let total = 0;
-	for (const path of scripts) total += gzipSync(readFileSync(`${process.env.BUILD_DIR ?? 'build'}/client${path}`), { level: 9 }).length;
-	console.log(`form page JS: ${scripts.size} files, ${total} bytes gzip`);
-	expect(total).toBeLessThanOrEqual(140 * 1024);
-	await context.close();
+	console.log(`form page JS: ${files} files, ${bytes} bytes gzip`);
+	expect(bytes).toBeLessThanOrEqual(140 * 1024);
 });
