@@ -176,3 +176,17 @@ test('JavaScript of the form page, with the home page before it, stays under 140
 	console.log(`form page JS: ${files} files, ${bytes} bytes gzip`);
 	expect(bytes).toBeLessThanOrEqual(140 * 1024);
 });
+
+test('a signed-in person starts a form pre-filled from their own account details', async ({ page }) => {
+	// The demo citizen seeded in development (src/lib/server/accounts, printed by npm start).
+	await page.goto('/signin');
+	await page.getByLabel(/Số CCCD hoặc số điện thoại/).fill('0912000001');
+	await page.getByLabel(/Mật khẩu/).first().fill('dan-thu-nghiem-2025');
+	await page.getByRole('button', { name: 'Đăng nhập', exact: true }).click();
+	await expect(page).not.toHaveURL(/\/signin/);
+	await page.goto('/procedures/1.001193/apply');
+	await expect(page.getByRole('heading', { name: 'Người yêu cầu' })).toBeVisible();
+	await expect(page.getByLabel('Họ, chữ đệm, tên')).toHaveValue('Nguyễn Văn Dân');
+	await expect(page.getByLabel('Số định danh cá nhân (số CCCD)')).toHaveValue('001090012345');
+	await expect(page.getByText('Đã điền sẵn từ thông tin của bạn').first()).toBeVisible();
+});
