@@ -29,7 +29,7 @@ describe('draft autosaver', () => {
 		expect(saver.hasPending).toBe(false);
 	});
 
-	it('writes on its own after the debounce delay', async () => {
+	it('writes on its own after the delay', async () => {
 		const { db, draft } = await setup();
 		const saved = new Promise<number>((resolve) => {
 			const saver = createDraftAutosaver(db, draft.id, { revision: 0, delayMs: 5, onSaved: (s) => resolve(s.revision) });
@@ -37,6 +37,26 @@ describe('draft autosaver', () => {
 		});
 		expect(await saved).toBe(1);
 		expect((await getDraft(db, draft.id))?.answers).toEqual({ a: 1 });
+	});
+
+	it('writes within the delay of the first unsaved change even while typing goes on', async () => {
+		const { db, draft } = await setup();
+		const saves: string[] = [];
+		const saver = createDraftAutosaver(db, draft.id, {
+			revision: 0,
+			delayMs: 40,
+			onSaved: () => saves.push('saved')
+		});
+		// A keystroke every 10 ms for 200 ms: a resetting debounce would not write until the end.
+		let name = '';
+		for (let i = 0; i < 20; i++) {
+			name += 'a';
+			saver.update({ childName: name });
+			await new Promise((r) => setTimeout(r, 10));
+		}
+		expect(saves.length).toBeGreaterThanOrEqual(2);
+		await saver.flush();
+		expect((await getDraft(db, draft.id))?.answers).toEqual({ childName: 'a'.repeat(20) });
 	});
 
 	it('serialises writes and never loses a change made while a write is in flight', async () => {

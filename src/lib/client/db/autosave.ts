@@ -2,8 +2,10 @@
  * Debounced, serialised autosave of one draft's answers.
  *
  * - Each change is written at most `delayMs` (default 250 ms, under the 300 ms the design
- *   promises) after the last keystroke; `flush()` writes now (pagehide, visibilitychange,
- *   "Tiếp tục", navigation).
+ *   promises) after it was made, even while the person keeps typing: the timer starts at the
+ *   first unsaved change and is not pushed back by later ones (a bounded delay, not a
+ *   resetting debounce), and that write takes the latest value. `flush()` writes now
+ *   (pagehide, visibilitychange, "Tiếp tục", navigation).
  * - One write at a time, always of the latest value: changes made during a write are
  *   written right after it, intermediate values are skipped.
  * - If another tab saved first (revision conflict), writing stops and the unsaved answers
@@ -88,7 +90,7 @@ export function createDraftAutosaver(db: AccountDb, draftId: string, options: Au
 	}
 
 	function schedule() {
-		clearTimer();
+		if (timer !== undefined) return; // already armed by an earlier unsaved change
 		timer = setTimeout(() => {
 			timer = undefined;
 			drain().catch(onError);
