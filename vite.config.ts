@@ -3,7 +3,7 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
 	plugins: [sveltekit()],
-	build: { target: 'es2020' },
+	build: { target: 'es2020', sourcemap: process.env.BUILD_SOURCEMAP === '1' },
 	test: {
 		projects: [
 			{

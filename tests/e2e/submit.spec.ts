@@ -30,10 +30,10 @@ interface Seeded {
  * into the signed-in account's database, as the form pages would have left it, and opens
  * its review step. (Filling the form by hand is covered by the drafts tests.)
  */
-async function openCompleteDraft(page: Page, size: number): Promise<Seeded> {
+async function openCompleteDraft(page: Page, size: number, overrides: Record<string, unknown> = {}): Promise<Seeded> {
 	await page.goto('/drafts');
 	await page.waitForFunction(async () => (await indexedDB.databases()).some((d) => /^dvc-account-(?!guest$)/.test(d.name ?? '')));
-	const seeded = await page.evaluate(async (size) => {
+	const seeded = await page.evaluate(async ({ size, overrides }) => {
 		const name = (await indexedDB.databases()).map((d) => d.name ?? '').find((n) => /^dvc-account-(?!guest$)/.test(n))!;
 		// A real PDF header and trailer around random bytes: passes the server's type sniffing,
 		// and its hash is new, so the server has never seen it.
@@ -64,7 +64,8 @@ async function openCompleteDraft(page: Page, size: number): Promise<Seeded> {
 				tempMonths: '12',
 				tempReason: 'di-lam',
 				pledged: true,
-				residenceProofFile: [file]
+				residenceProofFile: [file],
+				...overrides
 			},
 			autofilled: [],
 			step: 99,
@@ -87,7 +88,7 @@ async function openCompleteDraft(page: Page, size: number): Promise<Seeded> {
 		});
 		db.close();
 		return { draftId, sha256, size };
-	}, size);
+	}, { size, overrides });
 	await page.goto(`/drafts/${seeded.draftId}`);
 	await expect(page.getByRole('heading', { name: 'Gửi hồ sơ' })).toBeVisible();
 	return seeded;
@@ -252,4 +253,67 @@ test('(e) two tabs press send on the same draft: one dossier', async ({ page, co
 	expect(await outboxEntry(page, seeded.draftId)).toHaveLength(1);
 	await expect.poll(async () => (await serverDossiers(context)).length).toBe(before + 1);
 	await second.close();
+});
+
+test('(f) the server refuses a dossier: its message is on the field, the person fixes it and the resend is received', async ({ page, context }) => {
+	// A phone whose clock runs 400 days ahead (common on cheap phones after a battery swap):
+	// the page accepts a date of birth a month from now; the server, on the right time, refuses it.
+	const DAY = 86_400_000;
+	await context.addInitScript((offset) => {
+		const RealDate = Date;
+		class PhoneDate extends RealDate {
+			constructor(...args: unknown[]) {
+				if (args.length) super(...(args as [number]));
+				else super(RealDate.now() + offset);
+			}
+			static now() {
+				return RealDate.now() + offset;
+			}
+		}
+		globalThis.Date = PhoneDate as DateConstructor;
+	}, 400 * DAY);
+	const soon = new Date(Date.now() + 7 * 3_600_000 + 30 * DAY);
+	const pad = (n: number) => String(n).padStart(2, '0');
+	const futureBirth = `${pad(soon.getUTCDate())}/${pad(soon.getUTCMonth() + 1)}/${soon.getUTCFullYear()}`;
+	// 12-digit ID: province 001, century/sex digit 2 (a man born 2000–2099), year, serial.
+	const futureId = `0012${String(soon.getUTCFullYear()).slice(2)}012345`;
+
+	await signIn(page);
+	const before = (await serverDossiers(context)).length;
+	const seeded = await openCompleteDraft(page, 50 * 1024, { declarantBirthDate: futureBirth, declarantIdNumber: futureId });
+	await page.getByRole('button', { name: 'Gửi hồ sơ' }).click();
+	await expect(page).toHaveURL(/\/outbox$/);
+	await expect.poll(async () => (await outboxEntry(page, seeded.draftId))[0]?.state, { timeout: 30_000 }).toBe('needs-attention');
+	await page.getByRole('link', { name: 'Mở hồ sơ để sửa' }).click();
+
+	// On the draft: a banner says it was not received and leads to the step with the problem.
+	const banner = page.getByTestId('refused');
+	await expect(banner).toContainText('Hồ sơ chưa được tiếp nhận');
+	await banner.getByRole('button', { name: /Bước 1: Người kê khai/ }).click();
+	const birth = page.getByLabel('Ngày, tháng, năm sinh');
+	await expect(birth).toHaveAttribute('aria-invalid', 'true');
+	await expect(page.locator('#f-declarantBirthDate-wrap')).toContainText(`Ngày ${futureBirth} chưa tới`);
+	await expect(page.getByRole('alert').filter({ hasText: /^Có 1 chỗ cần sửa/ })).toContainText('Ngày, tháng, năm sinh');
+
+	// Fixing the value clears the server's message; nothing else typed was lost.
+	await birth.fill('15/05/1990');
+	await page.getByLabel('Số định danh cá nhân (số CCCD)').fill('001090012345');
+	await expect(birth).toHaveAttribute('aria-invalid', 'false');
+	await expect(page.getByLabel('Họ, chữ đệm và tên khai sinh')).toHaveValue('Nguyễn Văn Dân');
+	await expect(page.locator('#f-declarantBirthDate-wrap')).not.toContainText('chưa tới');
+
+	// Through the remaining steps to the review, and send again: received, one dossier.
+	const stepLabel = page.getByRole('navigation', { name: 'Các bước' }).locator('p');
+	while ((await stepLabel.textContent()) !== 'Kiểm tra lại') {
+		const current = await stepLabel.textContent();
+		await page.locator('main form button.primary[type=submit]').click();
+		await expect(stepLabel).not.toHaveText(current!);
+	}
+	await expect(page.getByRole('heading', { name: 'Gửi hồ sơ' })).toBeVisible();
+	// Still "not received" until it is sent again, but nothing is left to fix.
+	await expect(banner.getByRole('button')).toHaveCount(0);
+	await expect(page.getByTestId('refused-other')).toHaveCount(0);
+	await page.getByRole('button', { name: 'Gửi hồ sơ' }).click();
+	await expectReceipt(page, seeded.draftId);
+	await expect.poll(async () => (await serverDossiers(context)).length).toBe(before + 1);
 });

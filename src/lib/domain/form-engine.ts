@@ -12,6 +12,7 @@ export {
 	type FormError,
 	type ValidationResult
 } from './form-engine/validate';
+export { remoteFieldErrors } from './form-engine/remote-errors';
 export { derivedValues } from './form-engine/derived';
 export { completion } from './form-engine/completion';
 export { applyAutofill, emptyAnswers } from './form-engine/autofill';
