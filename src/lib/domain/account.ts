@@ -54,8 +54,12 @@ export const dateOfBirthSchema = checkedBy(
 
 export const sexSchema = z.enum(['nam', 'nu'], { error: 'Vui lòng chọn giới tính' });
 
-export const permanentAddressSchema = addressAnswerSchema
-	.pick({ provinceCode: true, communeCode: true, street: true })
+export const permanentAddressSchema = z
+	.strictObject({
+		provinceCode: addressAnswerSchema.shape.provinceCode,
+		communeCode: addressAnswerSchema.shape.communeCode,
+		street: addressAnswerSchema.shape.street
+	})
 	.refine((a) => Boolean(a.street), {
 		message: 'Vui lòng nhập số nhà, tên đường hoặc thôn, tổ dân phố nơi thường trú',
 		path: ['street']

@@ -141,7 +141,9 @@ export const manifestDeliverySchema = z.discriminatedUnion('method', [
 	z.strictObject({ method: z.literal('counter') }),
 	z.strictObject({
 		method: z.literal('post'),
-		address: addressAnswerSchema.omit({ legacy: true }).extend({
+		address: z.strictObject({
+			provinceCode: addressAnswerSchema.shape.provinceCode,
+			communeCode: addressAnswerSchema.shape.communeCode,
 			street: z
 				.string()
 				.trim()

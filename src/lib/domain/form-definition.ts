@@ -9,21 +9,8 @@ export const fieldIdSchema = z
 	.string()
 	.regex(/^[a-z][a-zA-Z0-9]*$/, 'id phải là camelCase, chỉ chữ và số');
 
-/** Keys of the local profile a field can be pre-filled from (with consent). */
-export const autofillKeys = [
-	'fullName',
-	'dateOfBirth',
-	'sex',
-	'idNumber',
-	'idIssueDate',
-	'idIssuePlace',
-	'phone',
-	'email',
-	'permanentAddress',
-	'currentAddress',
-	'ethnicity',
-	'nationality'
-] as const;
+import { autofillKeys } from './autofill-keys';
+export { autofillKeys };
 export const autofillKeySchema = z.enum(autofillKeys);
 export type AutofillKey = z.infer<typeof autofillKeySchema>;
 

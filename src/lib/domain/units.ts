@@ -5,7 +5,8 @@
  * on old papers. The compact JSON (data/units/*.json, built by scripts/build-units.mjs) is
  * passed in rather than imported so the browser can lazy-load and cache it.
  */
-import { z } from 'zod';
+// zod/mini: this module runs on the form page, where every kilobyte is paid for (bench/README.md).
+import * as z from 'zod/mini';
 import { foldVietnamese } from './text';
 
 const TYPE_WORDS = {
@@ -47,9 +48,9 @@ export interface CurrentUnits {
 
 // ---- compact file format (see scripts/build-units.mjs) ----
 const FORMAT = 1;
-const code = (digits: number) => z.string().regex(new RegExp(`^\\d{${digits}}$`));
+const code = (digits: number) => z.string().check(z.regex(new RegExp(`^\\d{${digits}}$`)));
 /** Space-separated new commune codes, possibly empty. */
-const codeList = z.string().regex(/^(\d{5}( \d{5})*)?$/);
+const codeList = z.string().check(z.regex(/^(\d{5}( \d{5})*)?$/));
 const currentFileSchema = z.object({
 	v: z.literal(FORMAT),
 	date: z.string(),
@@ -65,7 +66,7 @@ const legacyFileSchema = z.object({
 			code(2),
 			z.string(),
 			z.enum(['tp', 't']),
-			z.string().regex(/^\d{2}( \d{2})*$/),
+			z.string().check(z.regex(/^\d{2}( \d{2})*$/)),
 			z.array(
 				z.tuple([
 					code(3),
@@ -79,7 +80,7 @@ const legacyFileSchema = z.object({
 	)
 });
 
-function parseFile<T>(schema: z.ZodType<T>, json: unknown, what: string): T {
+function parseFile<T>(schema: z.ZodMiniType<T>, json: unknown, what: string): T {
 	const result = schema.safeParse(json);
 	if (!result.success) {
 		throw new Error(`Dữ liệu ${what} không đúng định dạng (cần phiên bản ${FORMAT}); hãy tải lại trang.`);
@@ -122,22 +123,20 @@ export function provinceOfCommune(units: CurrentUnits, communeCode: string): Pro
 const pickProvince = 'Hãy chọn tỉnh/thành phố trong danh sách';
 const pickCommune = 'Hãy chọn xã/phường/đặc khu trong danh sách';
 export const addressAnswerSchema = z.strictObject({
-	provinceCode: z.string({ error: pickProvince }).regex(/^\d{2}$/, pickProvince),
-	communeCode: z.string({ error: pickCommune }).regex(/^\d{5}$/, pickCommune),
-	street: z
-		.string({ error: 'Số nhà, tên đường phải là chữ' })
-		.trim()
-		.max(200, 'Số nhà, tên đường (thôn, tổ) tối đa 200 ký tự')
-		.optional(),
+	provinceCode: z.string({ error: pickProvince }).check(z.regex(/^\d{2}$/, pickProvince)),
+	communeCode: z.string({ error: pickCommune }).check(z.regex(/^\d{5}$/, pickCommune)),
+	street: z.optional(
+		z.string({ error: 'Số nhà, tên đường phải là chữ' }).check(z.trim(), z.maxLength(200, 'Số nhà, tên đường (thôn, tổ) tối đa 200 ký tự'))
+	),
 	/** The address as written before 01/07/2025, kept when the person started from it. */
-	legacy: z
-		.strictObject({
-			provinceCode: z.string({ error: 'Hãy chọn tỉnh/thành phố cũ' }).regex(/^\d{2}$/, 'Hãy chọn tỉnh/thành phố cũ'),
-			districtCode: z.string({ error: 'Hãy chọn quận/huyện cũ' }).regex(/^\d{3}$/, 'Hãy chọn quận/huyện cũ'),
+	legacy: z.optional(
+		z.strictObject({
+			provinceCode: z.string({ error: 'Hãy chọn tỉnh/thành phố cũ' }).check(z.regex(/^\d{2}$/, 'Hãy chọn tỉnh/thành phố cũ')),
+			districtCode: z.string({ error: 'Hãy chọn quận/huyện cũ' }).check(z.regex(/^\d{3}$/, 'Hãy chọn quận/huyện cũ')),
 			/** Absent only for the island districts that had no communes. */
-			communeCode: z.string().regex(/^\d{5}$/, 'Hãy chọn xã/phường/thị trấn cũ').optional()
+			communeCode: z.optional(z.string().check(z.regex(/^\d{5}$/, 'Hãy chọn xã/phường/thị trấn cũ')))
 		})
-		.optional()
+	)
 });
 export type AddressAnswer = z.infer<typeof addressAnswerSchema>;
 export type LegacyAddress = NonNullable<AddressAnswer['legacy']>;

@@ -7,8 +7,8 @@
  * Dexie needs the old declarations to know where the data starts from. Add a new
  * version with an `upgrade` instead.
  */
-import { z } from 'zod';
-import { autofillKeys } from '$lib/domain/form-definition';
+import * as z from 'zod/mini';
+import { autofillKeys } from '$lib/domain/autofill-keys';
 import { addressAnswerSchema } from '$lib/domain/units';
 
 /** Answers of a form: field id → value (strings, numbers, booleans, arrays, group rows). */
@@ -20,8 +20,8 @@ export const DRAFT_SCHEMA_VERSION = 2;
 const isoDate = z.iso.datetime();
 
 export const draftSchema = z.object({
-	id: z.string().min(1),
-	procedureCode: z.string().min(1),
+	id: z.string().check(z.minLength(1)),
+	procedureCode: z.string().check(z.minLength(1)),
 	procedureName: z.string(),
 	/** Shown in "Hồ sơ nháp"; the person may rename it. */
 	title: z.string(),
@@ -29,14 +29,14 @@ export const draftSchema = z.object({
 	/** Field ids that were pre-filled from the profile (so the page can mark them). */
 	autofilled: z.array(z.string()),
 	/** Index of the form step the person was on. */
-	step: z.number().int().min(0),
+	step: z.int().check(z.minimum(0)),
 	createdAt: isoDate,
 	updatedAt: isoDate,
 	/** +1 on every save of the answers; compare-and-set guard between tabs. */
-	revision: z.number().int().min(0),
+	revision: z.int().check(z.minimum(0)),
 	/** Set by a soft delete, so "Hoàn tác" can bring the draft back. */
-	deletedAt: isoDate.optional(),
-	schemaVersion: z.number().int()
+	deletedAt: z.optional(isoDate),
+	schemaVersion: z.int()
 });
 export type Draft = z.infer<typeof draftSchema>;
 

@@ -3,7 +3,7 @@
  * dropped (a hidden field keeps what was typed in case it is shown again). The same zod
  * schema runs in the page, the service worker and the server.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { FormDefinition, GroupField } from '../form-definition';
 import { formatCount, isEmptyAnswer, labelInSentence, requiredMessage } from '../validators';
 import { visibleFields, visibleItemFields, type Answers } from './conditions';
@@ -70,12 +70,11 @@ export function collectErrors(def: FormDefinition, answers: Answers, opts: Engin
  * `path: [fieldId]` or `[groupId, index, subFieldId]` and the Vietnamese message.
  */
 export function buildAnswersSchema(def: FormDefinition, opts: EngineOptions = {}) {
-	return z
-		.record(z.string(), z.unknown(), { error: 'Dữ liệu tờ khai không đúng dạng; hãy mở lại tờ khai và lưu lại' })
-		.superRefine((answers, ctx) => {
-			for (const e of collectErrors(def, answers, opts))
-				ctx.addIssue({ code: 'custom', path: e.segments, message: e.message });
-		});
+	return z.record(z.string(), z.unknown(), { error: 'Dữ liệu tờ khai không đúng dạng; hãy mở lại tờ khai và lưu lại' }).check(
+		z.superRefine((answers, ctx) => {
+			for (const e of collectErrors(def, answers, opts)) ctx.addIssue({ code: 'custom', path: e.segments, message: e.message });
+		})
+	);
 }
 
 export interface ValidationResult {

@@ -2,16 +2,19 @@
  * An attachment answer: the blobs chosen for one document slot, each identified by its
  * SHA-256 (the blob itself lives in the device's document store and is uploaded later).
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { formatCount } from './wording';
 
 const reselect = 'Tệp đính kèm bị lỗi; hãy bỏ tệp này và chọn lại';
-export const attachmentItemSchema = z.object({
-	sha256: z.string().regex(/^[0-9a-f]{64}$/, reselect),
-	name: z.string().min(1, reselect),
-	size: z.number().int().nonnegative(reselect),
-	type: z.string().min(1, reselect)
-});
+export const attachmentItemSchema = z.object(
+	{
+		sha256: z.string({ error: reselect }).check(z.regex(/^[0-9a-f]{64}$/, reselect)),
+		name: z.string({ error: reselect }).check(z.minLength(1, reselect)),
+		size: z.int({ error: reselect }).check(z.nonnegative(reselect)),
+		type: z.string({ error: reselect }).check(z.minLength(1, reselect))
+	},
+	{ error: reselect }
+);
 export const attachmentAnswerSchema = z.array(attachmentItemSchema, { error: reselect });
 export type AttachmentItem = z.infer<typeof attachmentItemSchema>;
 
