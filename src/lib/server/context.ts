@@ -9,6 +9,7 @@ import { migrateToLatest, openDatabase, type OpenDatabase } from './db';
 import { createMessenger } from './messaging';
 import type { AccountDeps } from './accounts/deps';
 import { syncAgencies } from './agencies';
+import { scheduleHousekeeping } from './housekeeping';
 
 export interface ServerContext {
 	config: Config;
@@ -26,6 +27,7 @@ export function serverContext(): Promise<ServerContext> {
 		await migrateToLatest(database.db);
 		await syncAgencies(database.db);
 		const messenger = createMessenger(config, database.db);
+		scheduleHousekeeping({ db: database.db, dataDir: config.dataDir });
 		return { config, database, deps: { db: database.db, config, messenger } };
 	})();
 	return ready;
