@@ -57,7 +57,7 @@ describe('housekeeping', () => {
 			const me = await createAccount(db, 'A');
 			const session = (id: string, expires: string) => ({ id, account_id: me, created_at: ago(40 * DAY), expires_at: expires, last_seen_at: ago(DAY), user_agent: null });
 			await db.insertInto('sessions').values([session('old', ago(HOUR)), session('live', later(DAY))]).execute();
-			const code = (id: string, expires: string) => ({ id, account_id: me, purpose: 'activation' as const, code_hash: 'x', channel: 'sms' as const, expires_at: expires, attempts: 0, used_at: null, created_at: ago(3 * DAY) });
+			const code = (id: string, expires: string) => ({ id, account_id: me, purpose: 'activate' as const, code_hash: 'x', channel: 'sms' as const, expires_at: expires, attempts: 0, used_at: null, created_at: ago(3 * DAY) });
 			await db.insertInto('one_time_codes').values([code('c-old', ago(2 * DAY)), code('c-recent', ago(HOUR))]).execute();
 			await db.insertInto('rate_limits').values([
 				{ key: 'sign-in:old', window_start: ago(2 * DAY), count: 3 },
