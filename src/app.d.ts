@@ -6,6 +6,8 @@ declare global {
 		interface Error {
 			message: string;
 			code?: string;
+			/** Set by hooks.client.ts when the page could not reach the server. */
+			network?: boolean;
 		}
 		interface Locals {
 			/** The signed-in account, from the session cookie; null when signed out. */

@@ -141,6 +141,12 @@ test('one phone, two people: B sees nothing of A; A finds the draft again, also 
 	await expect(page.getByLabel('Họ, chữ đệm, tên')).toHaveValue('Nguyễn Văn Dân');
 	await page.getByLabel('Họ, chữ đệm, tên').fill('Nguyễn Văn Dân Em');
 	await waitSaved(page);
+
+	// The account page needs the server: offline it says so and leads back to what works.
+	await page.getByRole('link', { name: 'Tài khoản' }).click();
+	await expect(page.getByRole('heading', { name: 'Trang này cần có mạng' })).toBeVisible();
+	await page.getByRole('link', { name: 'Soạn tiếp hồ sơ đang soạn' }).click();
+	await expect(page.locator('ul.drafts li')).toHaveCount(1);
 	await context.setOffline(false);
 });
 
