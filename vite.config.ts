@@ -1,8 +1,11 @@
 import { sveltekit } from '@sveltejs/kit/vite';
 import { defineConfig } from 'vitest/config';
+import { contentRevisions } from './scripts/content-revisions.js';
 
 export default defineConfig({
 	plugins: [sveltekit()],
+	// Read by src/service-worker.ts (SvelteKit passes `define` to the service worker build).
+	define: { __CONTENT_REVISIONS__: JSON.stringify(contentRevisions()) },
 	build: { target: 'es2020', sourcemap: process.env.BUILD_SOURCEMAP === '1' },
 	test: {
 		projects: [

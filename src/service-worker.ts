@@ -16,9 +16,12 @@ const sw = self as unknown as ServiceWorkerGlobalScope;
 
 // Files fetched only on demand (large, rarely needed): cached at first use instead.
 const onDemand = new Set(['/units/legacy.json']);
+// Static files and unit data carry a hash of their content (scripts/content-revisions.js), so an
+// update fetches only what changed; prerendered pages name the new chunks, so they follow the version.
+declare const __CONTENT_REVISIONS__: Record<string, string>;
 const precacheEntries = [
 	...build.map((url) => ({ url, revision: null })), // hashed names: immutable
-	...[...files, ...prerendered].filter((url) => !onDemand.has(url)).map((url) => ({ url, revision: version }))
+	...[...files, ...prerendered].filter((url) => !onDemand.has(url)).map((url) => ({ url, revision: __CONTENT_REVISIONS__[url] ?? version }))
 ];
 precacheAndRoute(precacheEntries, { cleanURLs: false, directoryIndex: null });
 cleanupOutdatedCaches();

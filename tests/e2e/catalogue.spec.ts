@@ -1,5 +1,8 @@
 import { expect, test } from '@playwright/test';
-import { readFileSync } from 'node:fs';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { pdfText } from './helpers/pdf';
 import { firstVisitScriptBytes } from './helpers/bundle';
 
@@ -104,4 +107,77 @@ test('first-visit JavaScript of the home page and /procedures stays under 60 KB 
 	});
 	console.log(`first-visit JS: ${files} files, ${bytes} bytes gzip`);
 	expect(bytes).toBeLessThanOrEqual(60 * 1024);
+});
+
+/** Starts the built app from `buildDir` on `port` (its own data directory) and waits until it answers. */
+async function startApp(buildDir: string, port: number, dataDir: string): Promise<ChildProcess> {
+	const child = spawn('node', ['scripts/start.js'], {
+		env: { ...process.env, BUILD_DIR: buildDir, PORT: String(port), DATA_DIR: dataDir, APP_ENV: 'development', ORIGIN: `http://localhost:${port}` },
+		stdio: 'ignore'
+	});
+	await expect
+		.poll(() => fetch(`http://localhost:${port}/api/health`).then((r) => r.status, () => 0), { timeout: 30_000 })
+		.toBe(200);
+	return child;
+}
+
+async function stopApp(child: ChildProcess) {
+	if (child.exitCode !== null) return;
+	const exited = new Promise((resolve) => child.once('exit', resolve));
+	child.kill();
+	await exited;
+}
+
+test('a new version is offered, not forced, and downloads only what changed (not the fonts or the units)', async ({ browser }) => {
+	// Two releases on one address: this build, then the same build under a new version number,
+	// as a deploy that changed code but neither the fonts nor the unit data.
+	const buildDir = process.env.BUILD_DIR ?? 'build';
+	const work = mkdtempSync(join(tmpdir(), 'dvc-e2e-update-'));
+	// Inside the project, so the server finds its node_modules; /build-*/ is ignored by git.
+	const nextBuild = 'build-e2e-next';
+	rmSync(nextBuild, { recursive: true, force: true });
+	cpSync(buildDir, nextBuild, { recursive: true });
+	const version = JSON.parse(readFileSync(join(buildDir, 'client/_app/version.json'), 'utf8')).version as string;
+	const swPath = join(nextBuild, 'client/service-worker.js');
+	const script = readFileSync(swPath, 'utf8');
+	expect(script).toContain(version);
+	writeFileSync(swPath, script.replaceAll(version, `${version}-next`));
+	rmSync(`${swPath}.gz`, { force: true });
+	rmSync(`${swPath}.br`, { force: true });
+
+	const port = Number(process.env.E2E_PORT ?? 4173) + 50;
+	const base = `http://localhost:${port}`;
+	let server = await startApp(buildDir, port, join(work, 'data'));
+	const context = await browser.newContext({ baseURL: base });
+	try {
+		const page = await context.newPage();
+		await page.goto('/procedures');
+		await waitForServiceWorker(page);
+		await page.getByLabel('Bạn cần làm thủ tục gì?').fill('đang gõ dở');
+
+		await stopApp(server);
+		server = await startApp(nextBuild, port, join(work, 'data'));
+		const fetched: string[] = [];
+		context.on('request', (r) => fetched.push(new URL(r.url()).pathname));
+		await page.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => r!.update()));
+
+		const prompt = page.getByRole('status').filter({ hasText: 'Đã có phiên bản mới' });
+		await expect(prompt).toBeVisible({ timeout: 30_000 });
+		// Nothing was reloaded under the person.
+		await expect(page.getByLabel('Bạn cần làm thủ tục gì?')).toHaveValue('đang gõ dở');
+		// Pages name the release's chunks, so they are fetched again; fonts and unit data are unchanged.
+		expect(fetched).toContain('/procedures/1.001193');
+		expect(fetched.filter((p) => p.startsWith('/fonts/') || p.startsWith('/units/'))).toEqual([]);
+
+		await prompt.getByRole('button', { name: 'Cập nhật' }).click();
+		await expect(prompt).toBeHidden();
+		await expect
+			.poll(() => page.evaluate(() => fetch('/service-worker.js').then((r) => r.text()).then((t) => t.includes('-next'))))
+			.toBe(true);
+	} finally {
+		await context.close();
+		await stopApp(server);
+		rmSync(work, { recursive: true, force: true });
+		rmSync(nextBuild, { recursive: true, force: true });
+	}
 });
