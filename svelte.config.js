@@ -21,6 +21,10 @@ const config = {
 		// SvelteKit's origin check on form posts and non-GET requests (CSRF).
 		csrf: { trustedOrigins: [] },
 		alias: { $data: 'data' },
+		// Absolute asset paths (/_app/…): the service worker answers any offline navigation,
+		// e.g. a reload of /drafts/<id>, with the prerendered /app-shell page, whose relative
+		// paths (./_app/…) would otherwise resolve under /drafts/ and miss the precache.
+		paths: { relative: false },
 		prerender: { entries: ['*', ...procedurePages], handleHttpError: 'fail' }
 	}
 };

@@ -64,6 +64,10 @@ test('birth form across two sittings with the network off in between, then the b
 	await expect(page.getByLabel('Số định danh cá nhân (số CCCD)')).toHaveValue('001090012345');
 	await expect(page.getByLabel('Số nhà, đường/thôn, tổ')).toHaveValue('Số 5, ngõ 12, đường Kim Mã');
 	await expect(page.getByLabel('Cha', { exact: true })).toBeChecked();
+	// A reload of the draft's own address, still offline (a full page load of a nested path,
+	// answered by the service worker's app shell).
+	await page.reload();
+	await expect(page.getByLabel('Họ, chữ đệm, tên')).toHaveValue('Nguyễn Văn An');
 	await ctx.close();
 });
 
