@@ -181,3 +181,23 @@ test('a new version is offered, not forced, and downloads only what changed (not
 		rmSync(nextBuild, { recursive: true, force: true });
 	}
 });
+
+test('the catalogue pages switch to English and back; official texts stay in Vietnamese', async ({ page }) => {
+	await page.goto('/procedures/1.001193');
+	await page.getByRole('button', { name: 'English' }).click();
+	await expect(page.getByRole('heading', { name: 'Required documents' })).toBeVisible();
+	await expect(page.getByRole('heading', { name: 'Fees and charges' })).toBeVisible();
+	await expect(page.getByRole('link', { name: 'Apply online' })).toBeVisible();
+	await expect(page.locator('.meta').first()).toContainText('Fully online (level 4)');
+	// The procedure's own name is the agency's official text.
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Thủ tục đăng ký khai sinh');
+
+	// The choice is remembered on the device.
+	await page.goto('/procedures?q=ket+hon');
+	await expect(page.getByLabel('Which procedure do you need?')).toHaveValue('ket hon');
+	await expect(page.locator('p.count')).toContainText('for "ket hon"');
+
+	await page.getByRole('button', { name: 'Tiếng Việt' }).click();
+	await expect(page.getByLabel('Bạn cần làm thủ tục gì?')).toBeVisible();
+	await expect(page.locator('p.count')).toContainText('cho "ket hon"');
+});
