@@ -10,7 +10,7 @@ let fontCache: Promise<{ regular: Uint8Array; bold: Uint8Array }> | undefined;
 
 export function loadFonts() {
 	fontCache ??= Promise.all(
-		['/fonts/BeVietnamPro-Regular.ttf', '/fonts/BeVietnamPro-Bold.ttf'].map(async (url) => {
+		['/fonts/BeVietnamPro-Regular.pdffont', '/fonts/BeVietnamPro-Bold.pdffont'].map(async (url) => {
 			const res = await fetch(url);
 			if (!res.ok) throw new Error(`Không tải được phông chữ (${res.status})`);
 			return new Uint8Array(await res.arrayBuffer());

@@ -38,6 +38,6 @@ describe('content revisions for the service worker precache', () => {
 
 	it('covers the fonts and the 2025 units the app really ships', () => {
 		const revs = contentRevisions();
-		expect(Object.keys(revs)).toEqual(expect.arrayContaining(['/fonts/BeVietnamPro-Regular.ttf', '/fonts/BeVietnamPro-Bold.ttf', '/units/current.json']));
+		expect(Object.keys(revs)).toEqual(expect.arrayContaining(['/fonts/BeVietnamPro-Regular.pdffont', '/fonts/BeVietnamPro-Bold.pdffont', '/units/current.json']));
 	});
 });

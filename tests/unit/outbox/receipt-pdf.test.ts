@@ -5,8 +5,8 @@ import { pdfText } from '../../e2e/helpers/pdf';
 import { receiptFor } from './helpers';
 
 const fonts = {
-	regular: readFileSync('static/fonts/BeVietnamPro-Regular.ttf'),
-	bold: readFileSync('static/fonts/BeVietnamPro-Bold.ttf')
+	regular: readFileSync('static/fonts/BeVietnamPro-Regular.pdffont'),
+	bold: readFileSync('static/fonts/BeVietnamPro-Bold.pdffont')
 };
 
 describe('buildReceiptPdf', () => {

@@ -13,9 +13,9 @@ const load = (file: string) => procedureSchema.parse(JSON.parse(readFileSync(`${
 const birth = load('1.001193.json');
 
 describe('birth registration declaration (1.001193)', () => {
-	it('prints the blank form with every label, under 60 KB', async () => {
+	it('prints the blank form with every label, under 70 KB (two prepared Vietnamese font subsets ≈ 26 KB each, compressed)', async () => {
 		const bytes = await buildDeclarationPdf({ procedure: birth, fonts });
-		expect(bytes.byteLength).toBeLessThan(60_000);
+		expect(bytes.byteLength).toBeLessThan(70_000);
 		const pages = await extract(bytes);
 		const text = allText(pages);
 		expect(text).toContain('TỜ KHAI ĐĂNG KÝ KHAI SINH');

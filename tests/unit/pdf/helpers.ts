@@ -5,8 +5,8 @@ import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { procedureSchema, type Procedure, type ProcedureInput } from '$lib/domain/procedure';
 
 export const fonts = {
-	regular: new Uint8Array(readFileSync('static/fonts/BeVietnamPro-Regular.ttf')),
-	bold: new Uint8Array(readFileSync('static/fonts/BeVietnamPro-Bold.ttf'))
+	regular: new Uint8Array(readFileSync('static/fonts/BeVietnamPro-Regular.pdffont')),
+	bold: new Uint8Array(readFileSync('static/fonts/BeVietnamPro-Bold.pdffont'))
 };
 
 export interface TextItem {

@@ -6,12 +6,13 @@
  * the service worker and Node.
  */
 import { PDFDocument, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
-import fontkit from '@pdf-lib/fontkit';
+import { embedPreparedFont } from './prepared-font';
 import { wrapRuns, type Run, type WrappedLine } from './wrap';
 
 /** A4 portrait in points (210 × 297 mm). */
 export const A4: [number, number] = [595.28, 841.89];
 
+/** The two prepared fonts (`static/fonts/*.pdffont`, see scripts/build-pdf-fonts.mjs). */
 export interface FontBytes {
 	regular: Uint8Array | ArrayBuffer;
 	bold: Uint8Array | ArrayBuffer;
@@ -79,14 +80,11 @@ export class PdfWriter {
 		this.y = this.top;
 	}
 
-	/** A new document with both fonts embedded as subsets (a few KB instead of ~130 KB each). */
+	/** A new document with both prepared fonts embedded (Vietnamese subsets, no fontkit on the phone). */
 	static async create(fonts: FontBytes, options: WriterOptions = {}): Promise<PdfWriter> {
 		const doc = await PDFDocument.create();
-		doc.registerFontkit(fontkit);
-		const [regular, bold] = await Promise.all([
-			doc.embedFont(fonts.regular, { subset: true }),
-			doc.embedFont(fonts.bold, { subset: true })
-		]);
+		const regular = embedPreparedFont(doc, fonts.regular);
+		const bold = embedPreparedFont(doc, fonts.bold);
 		return new PdfWriter(doc, { regular, bold }, options);
 	}
 
