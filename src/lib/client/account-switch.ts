@@ -72,7 +72,15 @@ export async function leaveAccountSpace(): Promise<void> {
 	await switchAccountSpace(null);
 }
 
-export async function reconcileWithServer(options: { signedOut?: boolean; fetcher?: typeof fetch } = {}): Promise<ReconcileOutcome> {
+/**
+ * Brings the device in line with the server's session. `signedIn`: the person has just
+ * proved who they are (password, code, e-ID) in this tab, so the space opens without its
+ * PIN even when it was already this device's current account (the "Dùng mật khẩu" way out
+ * of a forgotten PIN).
+ */
+export async function reconcileWithServer(
+	options: { signedOut?: boolean; signedIn?: boolean; fetcher?: typeof fetch } = {}
+): Promise<ReconcileOutcome> {
 	await initSession();
 	const [server, current] = await Promise.all([fetchServerAccount(options.fetcher), getCurrentAccount()]);
 	if (server === undefined) return { kind: 'offline' };
@@ -80,6 +88,7 @@ export async function reconcileWithServer(options: { signedOut?: boolean; fetche
 		if (current === server.id && !session.paused) {
 			// Same person; refresh the name shown in the picker in case it was edited.
 			await rememberAccount({ accountId: server.id, displayName: server.fullName, maskedId: server.maskedId });
+			if (options.signedIn && session.locked) await switchAccountSpace(server.id, { unlocked: true });
 			return { kind: 'unchanged' };
 		}
 		return { kind: 'signed-in', account: server, claimed: await adoptSignedInAccount(server) };
