@@ -9,8 +9,9 @@ import { CacheFirst } from 'workbox-strategies';
 import { clientsClaim } from 'workbox-core';
 import { createCatalogueApi } from '$lib/domain/catalogue-api';
 import type { Procedure } from '$lib/domain/procedure';
+import { readProcedure } from '$lib/domain/wire/catalogue-readers';
 // Background Sync: the same outbox engine the page runs, triggered by the browser.
-import '$lib/client/outbox/sw-sync';
+import '$lib/client/sync/sw-sync';
 
 const sw = self as unknown as ServiceWorkerGlobalScope;
 
@@ -40,8 +41,11 @@ function localCatalogue() {
 	catalogueApi ??= (async () => {
 		const res = await matchPrecache('/catalogue.json');
 		if (!res) return undefined;
-		const { procedures } = (await res.json()) as { procedures: Procedure[] };
-		return createCatalogueApi(procedures);
+		const body = (await res.json().catch(() => null)) as { procedures?: unknown } | null;
+		const procedures = Array.isArray(body?.procedures) ? body.procedures.map(readProcedure) : [];
+		// A damaged copy is not answered from: the request goes to the network instead.
+		if (!procedures.length || procedures.some((p) => !p)) return undefined;
+		return createCatalogueApi(procedures as Procedure[]);
 	})();
 	return catalogueApi;
 }

@@ -8,6 +8,7 @@
  * agency reads.
  */
 import { deliveryLabels, onlineLevelLabels, tierLabels } from '$lib/domain/labels';
+import { localKeys, readStored, writeStored } from '$lib/client/db/keys';
 const vi = {
 	appName: 'Dịch vụ công',
 	skipToContent: 'Bỏ qua, tới nội dung chính',
@@ -67,109 +68,36 @@ const vi = {
 
 type Messages = { [K in keyof typeof vi]: string };
 
-const en: Messages = {
-	appName: 'Public services',
-	skipToContent: 'Skip to main content',
-	navProcedures: 'Procedures',
-	navDrafts: 'Drafts',
-	navOutbox: 'Sent',
-	navAccount: 'Account',
-	navSignIn: 'Sign in',
-	offline: 'You are offline: you can still read procedures and fill forms; dossiers are sent when you are back online.',
-	language: 'Tiếng Việt',
-	homeTitle: 'Online public services',
-	homeLead: 'Find a procedure, fill its form on your phone even without signal, submit and track the result.',
-	homeSearch: 'Find an administrative procedure',
-	searchQuestion: 'Which procedure do you need?',
-	searchHint: 'Type in Vietnamese, with or without accents, e.g. "khai sinh" (birth), "ket hon" (marriage), "chứng thực bản sao" (certified copy).',
-	searchButton: 'Search',
-	filtersSummary: 'Filter by agency, level, tier, field',
-	filterAgency: 'Handled by',
-	filterLevel: 'Online service level',
-	filterTier: 'Tier of government',
-	filterField: 'Field',
-	filterAll: 'All',
-	resultCount: '{n} procedures',
-	resultFor: ' for "{q}"',
-	codeShort: 'Code {code}',
-	backToList: '‹ All procedures',
-	procedureCode: 'Procedure code',
-	applyOnline: 'Apply online',
-	downloadForm: 'Download the form (PDF)',
-	makingForm: 'Making the form…',
-	formFailed: 'Could not make the form: {error}',
-	agency: 'Handled by',
-	processingTime: 'Processing time',
-	sameDay: 'The same day; dossiers received after {h}:00 are returned on the next working day.',
-	workingDays: '{n} working days from receipt of a complete, valid dossier.',
-	result: 'Result',
-	steps: 'Steps',
-	documents: 'Required documents',
-	copies: '{n} copies',
-	isForm: 'Form / declaration',
-	ifAny: 'If applicable',
-	fees: 'Fees and charges',
-	noFees: 'No fees or charges.',
-	free: 'Free',
-	exemptions: 'Exemptions and reductions:',
-	conditions: 'Conditions',
-	legalBasis: 'Legal basis',
-	sources: 'Sources',
-	estimate: 'If you apply now, the expected return date is:',
-	kindOriginal: 'Original',
-	kindCopy: 'Copy',
-	kindCertifiedCopy: 'Certified copy',
-	kindPresent: 'Shown in person'
-};
+export type Locale = 'vi' | 'en';
+export type { Messages };
 
-export const locales = { vi, en } as const;
-export type Locale = keyof typeof locales;
+// English is fetched the first time someone picks it: most people never do, and every page
+// would otherwise carry its words (./i18n-en.ts).
+let english: typeof import('./i18n-en') | undefined;
 
 export const i18n = $state({ locale: 'vi' as Locale });
 
 /** The text for `key` in the current language; `{name}` placeholders take `params`. */
 export function t(key: keyof Messages, params?: Record<string, string | number>): string {
-	let text: string = locales[i18n.locale][key];
+	let text: string = (i18n.locale === 'en' && english ? english.en : vi)[key];
 	if (params) for (const [name, value] of Object.entries(params)) text = text.replaceAll(`{${name}}`, String(value));
 	return text;
 }
 
-// Names of the catalogue's enumerations; Vietnamese from the domain (labels.ts).
-const enTiers: Record<keyof typeof tierLabels, string> = {
-	'trung-uong': 'Central government',
-	tinh: 'Province',
-	xa: 'Commune',
-	huyen: 'District (before 01/07/2025)'
-};
-const enLevels: Record<keyof typeof onlineLevelLabels, { label: string; legacy: string }> = {
-	'toan-trinh': { label: 'Fully online', legacy: 'level 4' },
-	'mot-phan': { label: 'Partly online', legacy: 'level 3' }
-};
-const enDelivery: Record<keyof typeof deliveryLabels, string> = {
-	counter: 'In person at the one-stop desk',
-	post: 'By the public postal service',
-	online: 'Online, as an electronic copy'
-};
-const en_ = () => i18n.locale === 'en';
-export const tierName = (tier: string) => (en_() ? enTiers : tierLabels)[tier as keyof typeof tierLabels] ?? tier;
-export const levelName = (level: string) => (en_() ? enLevels : onlineLevelLabels)[level as keyof typeof onlineLevelLabels];
-export const deliveryName = (method: string) => (en_() ? enDelivery : deliveryLabels)[method as keyof typeof deliveryLabels] ?? method;
+const en_ = () => (i18n.locale === 'en' ? english : undefined);
+export const tierName = (tier: string) => (en_()?.enTiers ?? tierLabels)[tier as keyof typeof tierLabels] ?? tier;
+export const levelName = (level: string) => (en_()?.enLevels ?? onlineLevelLabels)[level as keyof typeof onlineLevelLabels];
+export const deliveryName = (method: string) => (en_()?.enDelivery ?? deliveryLabels)[method as keyof typeof deliveryLabels] ?? method;
 
-export function setLocale(locale: Locale) {
+export async function setLocale(locale: Locale) {
+	if (locale === 'en') english ??= await import('./i18n-en');
 	i18n.locale = locale;
 	document.documentElement.lang = locale;
-	try {
-		localStorage.setItem('locale', locale);
-	} catch {
-		/* private mode: the choice lasts for this visit */
-	}
+	// Private mode: the choice lasts for this visit.
+	writeStored('local', localKeys.locale, locale);
 }
 
 export function restoreLocale() {
-	try {
-		const saved = localStorage.getItem('locale');
-		if (saved === 'en' || saved === 'vi') setLocale(saved);
-	} catch {
-		/* ignore */
-	}
+	const saved = readStored('local', localKeys.locale);
+	if (saved === 'en' || saved === 'vi') void setLocale(saved);
 }

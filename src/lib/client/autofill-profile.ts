@@ -4,20 +4,17 @@
  * who is online, the details of their own account (given at registration). The device
  * profile wins where both have a value, since the person edited it last for forms.
  */
+import { editableAccountKeys } from '$lib/domain/wire/accounts';
 import type { AccountDb } from './db/account-db';
 import { getProfile } from './db/profile';
 import { GUEST_ACCOUNT_ID } from './db/account-db';
 
-const ACCOUNT_KEYS = ['fullName', 'idNumber', 'dateOfBirth', 'sex', 'phone', 'email', 'permanentAddress'] as const;
-
 async function accountDetails(): Promise<Record<string, unknown>> {
 	if (typeof navigator !== 'undefined' && !navigator.onLine) return {};
 	try {
-		const res = await fetch('/api/account', { headers: { accept: 'application/json' } });
-		if (!res.ok) return {};
-		const { account } = (await res.json()) as { account?: Record<string, unknown> };
+		const account: Record<string, unknown> = await (await import('./api/accounts')).accountsApi().account();
 		const out: Record<string, unknown> = {};
-		for (const key of ACCOUNT_KEYS) if (account?.[key] !== null && account?.[key] !== undefined && account[key] !== '') out[key] = account[key];
+		for (const key of editableAccountKeys) if (account[key] !== null && account[key] !== undefined && account[key] !== '') out[key] = account[key];
 		return out;
 	} catch {
 		return {};

@@ -155,12 +155,7 @@ export function normalizeIdentifier(raw: string): { kind: 'idNumber' | 'phone'; 
 	return phone ? { kind: 'phone', value: phone } : null;
 }
 
-/** zod issues → `{ field: message }` (first message per field), for `{ error: { fields } }`. */
-export function fieldErrors(error: z.ZodError): Record<string, string> {
-	const fields: Record<string, string> = {};
-	for (const issue of error.issues) {
-		const key = issue.path.join('.') || '_';
-		fields[key] ??= issue.message;
-	}
-	return fields;
+/** "001090012345" → "0010••••••45": an ID number as lists and the device's account picker show it. */
+export function maskIdNumber(idNumber: string): string {
+	return idNumber.length > 6 ? `${idNumber.slice(0, 4)}${'•'.repeat(idNumber.length - 6)}${idNumber.slice(-2)}` : '••••';
 }

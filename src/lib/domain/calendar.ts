@@ -10,9 +10,8 @@
  */
 import { z } from 'zod';
 import type { ProcessingTime } from './procedure';
-
-const VIETNAM_OFFSET_MS = 7 * 60 * 60 * 1000;
-const DAY_MS = 24 * 60 * 60 * 1000;
+import { DAY_MS, toDayNumber, vietnamDate, type IsoDate } from './time';
+import { isoDateSchema } from './wire/primitives';
 
 /**
  * Default receipt cut-off: a dossier received at or after 15:00 is handled as received on the
@@ -23,12 +22,6 @@ const DAY_MS = 24 * 60 * 60 * 1000;
  */
 export const RECEIPT_CUTOFF_HOUR = 15;
 
-/** A calendar date 'YYYY-MM-DD' that exists (no 2026-02-30). */
-export const isoDateSchema = z
-	.string()
-	.regex(/^\d{4}-\d{2}-\d{2}$/, 'ngày phải có dạng YYYY-MM-DD')
-	.refine((s) => toDayNumber(s) !== null, 'ngày không tồn tại');
-export type IsoDate = string;
 
 const namedDate = { date: isoDateSchema, name: z.string().min(1) };
 
@@ -105,17 +98,6 @@ export function createCalendar(years: HolidayCalendarInput[]): Calendar {
 	return { years: covered, daysOff, workingWeekends };
 }
 
-/** Days since 1970-01-01 for a valid 'YYYY-MM-DD', else null. */
-function toDayNumber(date: string): number | null {
-	const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
-	if (!m) return null;
-	const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-	const ms = Date.UTC(y, mo - 1, d);
-	const back = new Date(ms);
-	if (back.getUTCFullYear() !== y || back.getUTCMonth() !== mo - 1 || back.getUTCDate() !== d) return null;
-	return ms / DAY_MS;
-}
-
 function dayNumber(date: string): number {
 	const n = toDayNumber(date);
 	if (n === null) throw new RangeError(`Ngày không hợp lệ: "${date}" (cần dạng YYYY-MM-DD)`);
@@ -151,18 +133,6 @@ export function isWorkingDay(cal: Calendar, date: IsoDate): boolean {
 /** Name of the holiday on that date, if it is one (for messages like "18/02 là Tết Nguyên đán"). */
 export function dayOffName(cal: Calendar, date: IsoDate): string | undefined {
 	return cal.daysOff.get(date);
-}
-
-/** The local date and wall-clock time in Vietnam (UTC+7) of an instant. */
-export function vietnamDate(instant: Date): { date: IsoDate; hour: number; minute: number } {
-	const t = instant.getTime();
-	if (Number.isNaN(t)) throw new RangeError('Thời điểm không hợp lệ');
-	const local = new Date(t + VIETNAM_OFFSET_MS);
-	return {
-		date: local.toISOString().slice(0, 10),
-		hour: local.getUTCHours(),
-		minute: local.getUTCMinutes()
-	};
 }
 
 /** The first working day strictly after `date`. */

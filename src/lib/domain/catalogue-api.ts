@@ -5,6 +5,7 @@
 import type { Procedure } from './procedure';
 import { toSummary } from './procedure';
 import { createSearchIndex, parseProcedureQuery, searchProcedures } from './search';
+import { errorEnvelope } from './wire/envelope';
 
 export type ApiAnswer = { status: number; body: unknown };
 
@@ -26,7 +27,7 @@ export function createCatalogueApi(procedures: Procedure[]) {
 	return {
 		list(params: URLSearchParams): ApiAnswer {
 			const parsed = parseProcedureQuery(params);
-			if (!parsed.ok) return { status: 400, body: { error: parsed.error, facets } };
+			if (!parsed.ok) return { status: 400, body: { ...errorEnvelope(parsed.error.code, parsed.error.message, parsed.error.fields), facets } };
 			const result = searchProcedures(index, parsed.query);
 			return {
 				status: 200,
@@ -39,11 +40,7 @@ export function createCatalogueApi(procedures: Procedure[]) {
 		},
 		get(code: string): ApiAnswer {
 			const p = byCode.get(code);
-			if (!p)
-				return {
-					status: 404,
-					body: { error: { code: 'procedure_not_found', message: `Không tìm thấy thủ tục có mã "${code.slice(0, 40)}".` } }
-				};
+			if (!p) return { status: 404, body: errorEnvelope('procedure_not_found', `Không tìm thấy thủ tục có mã "${code.slice(0, 40)}".`) };
 			return { status: 200, body: p };
 		}
 	};

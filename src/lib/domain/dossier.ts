@@ -1,13 +1,10 @@
 /**
- * Dossiers (hồ sơ): status codes and the officer workflow, the dossier code, and the wire
- * format of a submission (manifest → receipt) shared by the outbox, the PUT endpoint and
- * the server.
+ * Dossiers (hồ sơ): status codes and the officer workflow, and the dossier code. The wire
+ * formats (manifest, receipt, lists) are in ./wire/dossiers.ts.
  */
-import { z } from 'zod';
-import { isoDateSchema, type IsoDate } from './calendar';
-import { fieldIdSchema } from './form-definition';
-import { procedureCodeSchema } from './procedure';
-import { addressAnswerSchema } from './units';
+import * as z from 'zod/mini';
+import { type IsoDate } from './time';
+import { AGENCY_CODE_PATTERN, agencyCodeSchema, isoDateSchema } from './wire/primitives';
 
 // ---- statuses ----
 
@@ -70,22 +67,7 @@ export function canTransition(from: DossierStatus, to: DossierStatus): boolean {
 
 // ---- dossier code ----
 
-/** Agency electronic ID (QĐ 20/2020/QĐ-TTg, amended by QĐ 09/2025/QĐ-TTg), e.g. 000.00.19.H47. */
-const AGENCY_CODE = '[0-9A-Z]{3}\\.[0-9A-Z]{2}\\.[0-9A-Z]{2}\\.[A-Z][0-9]{2}';
-export const agencyCodeSchema = z
-	.string()
-	.regex(new RegExp(`^${AGENCY_CODE}$`), 'Mã định danh cơ quan có dạng 000.00.19.H47');
-
-const DOSSIER_CODE = new RegExp(`^(${AGENCY_CODE})-([0-9]{6})-([0-9]{4})$`);
-const codeMessage = 'Mã hồ sơ có dạng 000.00.19.H47-260105-0001 (mã cơ quan - ngày tiếp nhận yymmdd - số thứ tự)';
-
-/** Codes are typed by people for a lookup: tolerate spaces and lower case. */
-export const dossierCodeSchema = z
-	.string()
-	.trim()
-	.toUpperCase()
-	.regex(DOSSIER_CODE, codeMessage)
-	.refine((c) => parseDossierCode(c) !== null, 'Mã hồ sơ có ngày tiếp nhận không tồn tại');
+const DOSSIER_CODE = new RegExp(`^(${AGENCY_CODE_PATTERN})-([0-9]{6})-([0-9]{4})$`);
 
 export const MAX_DAILY_SEQUENCE = 9999;
 
@@ -121,90 +103,3 @@ export function parseDossierCode(code: string): DossierCodeParts | null {
 	if (!isoDateSchema.safeParse(receivedDate).success || sequence < 1) return null;
 	return { agencyCode, receivedDate, sequence };
 }
-
-// ---- submission manifest (client → PUT /api/dossiers/{id}) ----
-
-export const attachmentTypes = ['image/jpeg', 'image/png', 'image/webp', 'application/pdf'] as const;
-
-export const sha256HexSchema = z.string().regex(/^[0-9a-f]{64}$/, 'SHA-256 phải là 64 ký tự hex chữ thường');
-
-export const manifestAttachmentSchema = z.strictObject({
-	/** The attachment field of the form this file fills. */
-	slot: fieldIdSchema,
-	sha256: sha256HexSchema,
-	name: z.string().min(1, 'Tệp đính kèm phải có tên').max(200, 'Tên tệp đính kèm tối đa 200 ký tự'),
-	size: z.number().int().positive('Tệp đính kèm rỗng'),
-	type: z.enum(attachmentTypes, 'Chỉ nhận ảnh JPEG, PNG, WebP hoặc tệp PDF')
-});
-
-export const manifestDeliverySchema = z.discriminatedUnion('method', [
-	z.strictObject({ method: z.literal('counter') }),
-	z.strictObject({
-		method: z.literal('post'),
-		address: z.strictObject({
-			provinceCode: addressAnswerSchema.shape.provinceCode,
-			communeCode: addressAnswerSchema.shape.communeCode,
-			street: z
-				.string()
-				.trim()
-				.min(1, 'Hãy nhập số nhà, tên đường (thôn, tổ) để bưu điện giao kết quả')
-				.max(200, 'Số nhà, tên đường (thôn, tổ) tối đa 200 ký tự')
-		})
-	}),
-	z.strictObject({ method: z.literal('online') })
-]);
-
-export const dossierManifestSchema = z.strictObject({
-	version: z.literal(1),
-	procedureCode: procedureCodeSchema,
-	/** Form answers by field id, as the form engine stores them (JSON values). */
-	answers: z.record(fieldIdSchema, z.json()),
-	attachments: z.array(manifestAttachmentSchema),
-	delivery: manifestDeliverySchema,
-	agencyCode: agencyCodeSchema,
-	/** When the citizen pressed "Nộp" (device clock); the legal receipt time is the server's. */
-	submittedAt: z.iso.datetime({ offset: true })
-});
-export type DossierManifest = z.infer<typeof dossierManifestSchema>;
-export type DossierManifestInput = z.input<typeof dossierManifestSchema>;
-
-/**
- * The content of a manifest as canonical JSON (keys sorted at every level, arrays in order,
- * no whitespace), for the idempotent PUT: same dossier id + same digest → same receipt; a
- * different digest under an existing id is a conflict. The caller hashes it (Web Crypto /
- * node:crypto) if it wants a short key.
- *
- * `submittedAt` is left out on purpose: it records when the button was pressed, not what was
- * submitted, and a retry must not turn into a conflict because a clock was read again.
- */
-export function manifestDigest(manifest: DossierManifestInput): string {
-	const { submittedAt: _, ...content } = dossierManifestSchema.parse(manifest);
-	return canonicalJson(content);
-}
-
-export function canonicalJson(value: unknown): string {
-	if (Array.isArray(value)) return `[${value.map((v) => canonicalJson(v ?? null)).join(',')}]`;
-	if (value !== null && typeof value === 'object') {
-		const entries = Object.entries(value)
-			.filter(([, v]) => v !== undefined)
-			.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-		return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
-	}
-	if (typeof value === 'number' && !Number.isFinite(value)) throw new RangeError('Số không hữu hạn không có trong JSON');
-	return JSON.stringify(value);
-}
-
-// ---- receipt (server → client) ----
-
-/** Giấy tiếp nhận hồ sơ và hẹn trả kết quả, as the server answers the PUT. */
-export const dossierReceiptSchema = z.strictObject({
-	dossierId: z.uuid(),
-	code: dossierCodeSchema,
-	procedureCode: procedureCodeSchema,
-	procedureName: z.string().min(1),
-	receivedAt: z.iso.datetime({ offset: true }),
-	appointmentDate: isoDateSchema,
-	status: z.literal(1),
-	agencyName: z.string().min(1)
-});
-export type DossierReceipt = z.infer<typeof dossierReceiptSchema>;

@@ -4,10 +4,7 @@
  * a visibility function and derived values; the PDF builder renders it.
  */
 import { z } from 'zod';
-
-export const fieldIdSchema = z
-	.string()
-	.regex(/^[a-z][a-zA-Z0-9]*$/, 'id phải là camelCase, chỉ chữ và số');
+import { attachmentTypes, fieldIdSchema } from './wire/primitives';
 
 import { autofillKeys } from './autofill-keys';
 export { autofillKeys };
@@ -114,12 +111,7 @@ export const attachmentFieldSchema = z.strictObject({
 	...base,
 	type: z.literal('attachment'),
 	document: z.string().optional(),
-	accept: z.array(z.enum(['image/jpeg', 'image/png', 'image/webp', 'application/pdf'])).default([
-		'image/jpeg',
-		'image/png',
-		'image/webp',
-		'application/pdf'
-	]),
+	accept: z.array(z.enum(attachmentTypes)).default([...attachmentTypes]),
 	maxFiles: z.number().int().positive().default(5)
 });
 

@@ -15,10 +15,3 @@ export function formatBytes(bytes: number): string {
 	}
 	return `${v.toLocaleString('vi-VN', { maximumFractionDigits: 1 })} ${units[i]}`;
 }
-
-/** 2026-11-26T09:05:00Z → "16:05 26/11/2026" in Vietnam time (UTC+7, no DST). */
-export function formatVietnamDateTime(iso: string | number | Date): string {
-	const d = new Date(new Date(iso).getTime() + 7 * 3600_000);
-	const p = (n: number) => String(n).padStart(2, '0');
-	return `${p(d.getUTCHours())}:${p(d.getUTCMinutes())} ${p(d.getUTCDate())}/${p(d.getUTCMonth() + 1)}/${d.getUTCFullYear()}`;
-}

@@ -5,12 +5,9 @@
 import { z } from 'zod';
 import { formDefinitionSchema } from './form-definition';
 import { deliveryOptions, onlineLevels, tiers } from './labels';
+import { procedureCodeSchema } from './wire/primitives';
 
 export * from './labels';
-
-export const procedureCodeSchema = z
-	.string()
-	.regex(/^\d\.\d{6}$/, 'mã thủ tục có dạng 1.001193');
 
 export const tierSchema = z.enum(tiers);
 export const onlineLevelSchema = z.enum(onlineLevels);

@@ -27,3 +27,12 @@ export async function syncAgencies(db: Kysely<Database>) {
 			.execute();
 	}
 }
+
+/** An agency's code and name as stored, for the officer pages. */
+export async function agencyNamed(db: Kysely<Database>, code: string): Promise<{ code: string; name: string } | undefined> {
+	return db.selectFrom('agencies').select(['code', 'name']).where('code', '=', code).executeTakeFirst();
+}
+
+export async function listAgencyNames(db: Kysely<Database>): Promise<{ code: string; name: string }[]> {
+	return db.selectFrom('agencies').select(['code', 'name']).orderBy('name').execute();
+}

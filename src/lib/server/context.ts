@@ -10,6 +10,8 @@ import { createMessenger } from './messaging';
 import type { AccountDeps } from './accounts/deps';
 import { syncAgencies } from './agencies';
 import { scheduleHousekeeping } from './housekeeping';
+import { createUploadHandler, type UploadHandler } from './blobs/uploads';
+import type { DossierDeps } from './dossiers/submit';
 
 export interface ServerContext {
 	config: Config;
@@ -31,4 +33,21 @@ export function serverContext(): Promise<ServerContext> {
 		return { config, database, deps: { db: database.db, config, messenger } };
 	})();
 	return ready;
+}
+
+// ---- what the dossier and upload routes run on ----
+
+let dossiers: Promise<DossierDeps & { config: Config }> | undefined;
+let uploads: Promise<UploadHandler> | undefined;
+
+/** The process-wide database (one pool, migrated once) for the dossier services. Tests build their own deps. */
+export function dossierDeps() {
+	dossiers ??= serverContext().then(({ database, config }) => ({ db: database.db, config }));
+	return dossiers;
+}
+
+/** One tus handler per process. */
+export function uploadHandler(): Promise<UploadHandler> {
+	uploads ??= dossierDeps().then(({ db, config }) => createUploadHandler({ db, config }));
+	return uploads;
 }

@@ -13,7 +13,8 @@ import { randomUUID } from 'node:crypto';
 import * as client from 'openid-client';
 import { validateIdNumber } from '$lib/domain/validators/id-number';
 import { normalizePhone } from '$lib/domain/validators/phone';
-import { AccountError, createSession, toAccountView, type AccountDeps, type AccountView } from './accounts';
+import { createSession, toAccountView, type AccountDeps, type AccountView } from './accounts';
+import { ApiError } from './http/api-error';
 import { generateTemporaryPassword, hashPassword } from './accounts/passwords';
 import type { Config } from './config';
 
@@ -142,7 +143,7 @@ const text = (v: unknown) => (typeof v === 'string' && v.trim() ? v.trim() : nul
 export async function accountForIdNumber(deps: AccountDeps, idNumber: string, claims: Record<string, unknown>): Promise<AccountView> {
 	const existing = await deps.db.selectFrom('accounts').selectAll().where('id_number', '=', idNumber).executeTakeFirst();
 	if (existing) {
-		if (existing.status === 'locked') throw new AccountError('locked', 'Tài khoản đang bị khoá. Vui lòng liên hệ Bộ phận một cửa nơi bạn nộp hồ sơ để được hỗ trợ.');
+		if (existing.status === 'locked') throw new ApiError('account_locked', 'Tài khoản đang bị khoá. Vui lòng liên hệ Bộ phận một cửa nơi bạn nộp hồ sơ để được hỗ trợ.');
 		if (existing.status === 'pending') {
 			// The identity provider has proved the person: no activation code is needed.
 			await deps.db.updateTable('accounts').set({ status: 'active', updated_at: new Date().toISOString() }).where('id', '=', existing.id).execute();

@@ -1,14 +1,15 @@
 import type { Cookies } from '@sveltejs/kit';
 import type { Config } from './config';
 import { SESSION_TTL_MS } from './accounts/sessions';
+import { SESSION_COOKIE as SESSION, SIGNED_IN_COOKIE } from '$lib/domain/wire/cookies';
 
-export const SESSION_COOKIE = 'session';
+export const SESSION_COOKIE = SESSION;
 /**
  * A script-readable marker with no secret in it ("someone has signed in on this browser"):
  * it tells the page to load the account switcher and the device's account databases, which
  * a first-time visitor never downloads.
  */
-export const SIGNED_IN_MARKER = 'signed_in';
+export const SIGNED_IN_MARKER = SIGNED_IN_COOKIE;
 
 /** HttpOnly (no script can read it), SameSite=Lax, Secure in production. */
 export function setSessionCookie(cookies: Cookies, token: string, config: Pick<Config, 'env'>) {

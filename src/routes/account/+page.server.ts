@@ -1,7 +1,7 @@
 import { redirect } from '@sveltejs/kit';
 import { changePassword, confirmIdNumberChange, updateProfile } from '$lib/server/accounts';
 import { serverContext } from '$lib/server/context';
-import { accountFailure, formValues } from '$lib/components/account/forms';
+import { actionFailure, formValues } from '$lib/server/http/form-actions';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
 function requireAccount(locals: App.Locals) {
@@ -68,7 +68,7 @@ export const actions: Actions = {
 					: 'Đã lưu thông tin tài khoản.'
 			};
 		} catch (error) {
-			return accountFailure(error, { ...values, action: 'profile' });
+			return actionFailure(error, { ...values, action: 'profile' });
 		}
 	},
 	confirmId: async (event) => {
@@ -77,7 +77,7 @@ export const actions: Actions = {
 			await confirmIdNumberChange(deps, account.id, values.code ?? '');
 			return { action: 'confirmId', saved: 'Đã xác nhận số CCCD mới.' };
 		} catch (error) {
-			return accountFailure(error, { action: 'confirmId' });
+			return actionFailure(error, { action: 'confirmId' });
 		}
 	},
 	password: async (event) => {
@@ -91,7 +91,7 @@ export const actions: Actions = {
 			});
 			return { action: 'password', saved: 'Đã đổi mật khẩu. Các thiết bị khác đã được đăng xuất.' };
 		} catch (error) {
-			return accountFailure(error, { action: 'password' });
+			return actionFailure(error, { action: 'password' });
 		}
 	}
 };

@@ -1,6 +1,7 @@
 import { error, redirect } from '@sveltejs/kit';
+import { agencyNamed } from '$lib/server/agencies';
 import { serverContext } from '$lib/server/context';
-import { checkStaff } from './access';
+import { checkStaff } from '$lib/server/officer/access';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals }) => {
@@ -9,7 +10,7 @@ export const load: PageServerLoad = async ({ locals }) => {
 	if (!check.ok) error(check.status, check.message);
 	const { deps } = await serverContext();
 	const code = check.account.agencyCode;
-	const agency = code ? await deps.db.selectFrom('agencies').select(['code', 'name']).where('code', '=', code).executeTakeFirst() : undefined;
+	const agency = code ? await agencyNamed(deps.db, code) : undefined;
 	return {
 		officer: { fullName: check.account.fullName, role: check.account.role },
 		agency: agency ?? (code ? { code, name: code } : null)

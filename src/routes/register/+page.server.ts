@@ -1,7 +1,7 @@
 import { redirect } from '@sveltejs/kit';
 import { register } from '$lib/server/accounts';
 import { serverContext } from '$lib/server/context';
-import { accountFailure, formValues } from '$lib/components/account/forms';
+import { actionFailure, formValues } from '$lib/server/http/form-actions';
 import { setPendingAccount } from '../signin/pending';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -40,7 +40,7 @@ export const actions: Actions = {
 			);
 			accountId = result.accountId;
 		} catch (error) {
-			return accountFailure(error, values);
+			return actionFailure(error, values);
 		}
 		setPendingAccount(cookies, accountId, config);
 		redirect(303, '/register/verify?sent=1');

@@ -3,7 +3,7 @@ import { signIn } from '$lib/server/accounts';
 import { findAccountByIdentifier } from '$lib/server/accounts/store';
 import { serverContext } from '$lib/server/context';
 import { setSessionCookie } from '$lib/server/session-cookie';
-import { accountFailure, formValues } from '$lib/components/account/forms';
+import { actionFailure, formValues } from '$lib/server/http/form-actions';
 import { PENDING_COOKIE, safeNext, setPendingAccount } from './pending';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -30,11 +30,11 @@ export const actions: Actions = {
 			});
 		} catch (error) {
 			// A right password on a not-yet-activated account: continue where registration stopped.
-			if ((error as { code?: string })?.code === 'pending') {
+			if ((error as { code?: string })?.code === 'account_pending') {
 				const account = await findAccountByIdentifier(deps.db, values.identifier ?? '');
 				if (account) setPendingAccount(cookies, account.id, config);
 			}
-			return accountFailure(error, values);
+			return actionFailure(error, values);
 		}
 		setSessionCookie(cookies, result.token, config);
 		cookies.delete(PENDING_COOKIE, { path: '/' });

@@ -6,8 +6,8 @@
 import { describe, expect, it } from 'vitest';
 import { createOfficer, seedDemoAccounts, toAccountView, type AccountView } from '$lib/server/accounts';
 import { findAccountById } from '$lib/server/accounts/store';
-import { readOwnProfile, updateOwnProfile } from '../../../src/routes/api/account/handlers';
-import { checkStaff } from '../../../src/routes/officer/access';
+import { readOwnProfile, updateOwnProfile } from '$lib/server/accounts/profile-api';
+import { checkStaff } from '$lib/server/officer/access';
 import { forEachDatabase } from '../helpers/databases';
 import { makeDeps, registerActive } from '../helpers/accounts';
 
@@ -26,9 +26,9 @@ describe('profile API and staff check', () => {
 
 		it('answers 401 without a session and the own account with one', async () => {
 			const { deps, a } = await people();
-			expect(readOwnProfile({ account: null }).status).toBe(401);
+			expect((await readOwnProfile({ account: null })).status).toBe(401);
 			expect((await updateOwnProfile(deps, { account: null }, { fullName: 'X Y' })).status).toBe(401);
-			const body = await readOwnProfile({ account: a }).json();
+			const body = await (await readOwnProfile({ account: a })).json();
 			expect(body.account.id).toBe(a.id);
 		});
 

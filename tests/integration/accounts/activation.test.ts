@@ -25,7 +25,7 @@ describe('activation codes', () => {
 			const code = await latestCode(deps.db, PHONE);
 			await activate(deps, { accountId }, code);
 			const again = await accountError(activate(deps, { accountId }, code));
-			expect(again.code).toBe('code-used');
+			expect(again.code).toBe('code_used');
 		});
 
 		it('refuses an expired code (older than 10 minutes)', async () => {
@@ -34,7 +34,7 @@ describe('activation codes', () => {
 			const code = await latestCode(deps.db, PHONE);
 			deps.advance(10 * MINUTE);
 			const error = await accountError(activate(deps, { accountId }, code));
-			expect(error.code).toBe('code-expired');
+			expect(error.code).toBe('code_expired');
 			expect(error.message).toMatch(/hết hạn/);
 		});
 
@@ -47,7 +47,7 @@ describe('activation codes', () => {
 			expect(messages.slice(0, 4)).toEqual([4, 3, 2, 1].map((n) => `Mã xác nhận không đúng. Bạn còn ${n} lần thử.`));
 			expect(messages[4]).toMatch(/sai mã 5 lần/);
 			const right = await accountError(activate(deps, { accountId }, code));
-			expect(right.code).toBe('code-too-many-attempts');
+			expect(right.code).toBe('code_too_many_attempts');
 		});
 
 		it('counts parallel guesses atomically: never more than 5 tries per code', async () => {
@@ -56,8 +56,8 @@ describe('activation codes', () => {
 			const code = await latestCode(deps.db, PHONE);
 			const guesses = Array.from({ length: 9 }, (_, i) => String((Number(code) + 1 + i) % 1_000_000).padStart(6, '0'));
 			const errors = await Promise.all(guesses.map((guess) => accountError(activate(deps, { accountId }, guess))));
-			expect(errors.filter((e) => e.code === 'code-invalid')).toHaveLength(4);
-			expect(errors.filter((e) => e.code === 'code-too-many-attempts')).toHaveLength(5);
+			expect(errors.filter((e) => e.code === 'code_invalid')).toHaveLength(4);
+			expect(errors.filter((e) => e.code === 'code_too_many_attempts')).toHaveLength(5);
 			const row = await deps.db.selectFrom('one_time_codes').select('attempts').executeTakeFirstOrThrow();
 			expect(Number(row.attempts)).toBe(5);
 		});
@@ -67,7 +67,7 @@ describe('activation codes', () => {
 			const { accountId } = await register(deps, citizen());
 			const first = await latestCode(deps.db, PHONE);
 			const tooSoon = await accountError(resendActivationCode(deps, { accountId }));
-			expect(tooSoon.code).toBe('resend-too-soon');
+			expect(tooSoon.code).toBe('resend_too_soon');
 			expect(tooSoon.retryAfterSeconds).toBe(60);
 			for (let i = 0; i < 4; i++) {
 				deps.advance(61_000);
@@ -75,12 +75,12 @@ describe('activation codes', () => {
 			}
 			deps.advance(61_000);
 			const sixth = await accountError(resendActivationCode(deps, { accountId }));
-			expect(sixth.code).toBe('rate-limited');
+			expect(sixth.code).toBe('rate_limited');
 			expect(sixth.message).toMatch(/Bạn đã yêu cầu gửi mã quá nhiều lần/);
 
 			const latest = await latestCode(deps.db, PHONE);
 			if (latest !== first) {
-				expect((await accountError(activate(deps, { accountId }, first))).code).toBe('code-invalid');
+				expect((await accountError(activate(deps, { accountId }, first))).code).toBe('code_invalid');
 			}
 			await activate(deps, { accountId }, latest);
 			deps.advance(61 * MINUTE);

@@ -31,22 +31,22 @@ describe('password reset and change', () => {
 			await requestPasswordReset(deps, { identifier: PHONE });
 			const code = await latestCode(deps.db, PHONE);
 			const wrong = await accountError(resetPassword(deps, { identifier: PHONE, code: otherCode(code), newPassword: NEW_PASSWORD }));
-			expect(wrong.code).toBe('code-invalid');
+			expect(wrong.code).toBe('code_invalid');
 			const common = await accountError(resetPassword(deps, { identifier: PHONE, code, newPassword: 'matkhau123' }));
 			expect(common.fields?.newPassword).toMatch(/phổ biến/);
 			await resetPassword(deps, { identifier: PHONE, code, newPassword: NEW_PASSWORD });
 			expect(await getSession(deps, token)).toBeNull();
 			const old = await accountError(signIn(deps, { identifier: PHONE, password: PASSWORD, ip: '10.0.0.1' }));
-			expect(old.code).toBe('invalid-credentials');
+			expect(old.code).toBe('invalid_credentials');
 			await signIn(deps, { identifier: PHONE, password: NEW_PASSWORD, ip: '10.0.0.1' });
 			const reused = await accountError(resetPassword(deps, { identifier: PHONE, code, newPassword: 'another-long-phrase' }));
-			expect(reused.code).toBe('code-used');
+			expect(reused.code).toBe('code_used');
 		});
 
 		it('gives an unknown identifier the same wrong-code answer', async () => {
 			const deps = makeDeps(t().db);
 			const error = await accountError(resetPassword(deps, { identifier: '001190009999', code: '123456', newPassword: NEW_PASSWORD }));
-			expect(error.code).toBe('code-invalid');
+			expect(error.code).toBe('code_invalid');
 		});
 
 		it('activates a pending account whose owner resets the password (the code proves the phone)', async () => {

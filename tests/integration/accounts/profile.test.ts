@@ -26,7 +26,7 @@ describe('profile', () => {
 			expect(account).toMatchObject({ idNumber: '001190001234', pendingIdNumber: NEW_ID });
 			expect(idNumberChange?.channel).toBe('sms');
 			const code = await latestCode(deps.db, '0971234567');
-			expect((await accountError(confirmIdNumberChange(deps, accountId, otherCode(code)))).code).toBe('code-invalid');
+			expect((await accountError(confirmIdNumberChange(deps, accountId, otherCode(code)))).code).toBe('code_invalid');
 			const confirmed = await confirmIdNumberChange(deps, accountId, code);
 			expect(confirmed).toMatchObject({ idNumber: NEW_ID, pendingIdNumber: null });
 			await signIn(deps, { identifier: NEW_ID, password: citizen().password, ip: '10.0.0.1' });

@@ -54,7 +54,7 @@ describe('registration', () => {
 		it('explains a bad ID number, date of birth or missing e-mail in Vietnamese', async () => {
 			const deps = makeDeps(t().db);
 			const short = await accountError(register(deps, citizen({ idNumber: '00119000123' })));
-			expect(short.code).toBe('invalid-input');
+			expect(short.code).toBe('invalid_input');
 			expect(short.fields?.idNumber).toBe('Số CCCD/số định danh phải có đủ 12 chữ số (đang có 11)');
 			const mismatch = await accountError(register(deps, citizen({ dateOfBirth: '12/04/1991' })));
 			expect(mismatch.fields?.idNumber).toMatch(/năm sinh đã khai là 1991/);

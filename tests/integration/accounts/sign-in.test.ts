@@ -36,7 +36,7 @@ describe('sign-in and sessions', () => {
 					return [error.code, error.message, error.fields];
 				})
 			);
-			expect(answers).toEqual(Array(4).fill(['invalid-credentials', INVALID_CREDENTIALS, undefined]));
+			expect(answers).toEqual(Array(4).fill(['invalid_credentials', INVALID_CREDENTIALS, undefined]));
 		});
 
 		it('says an account is pending only after the password is right', async () => {
@@ -45,7 +45,7 @@ describe('sign-in and sessions', () => {
 			const wrong = await accountError(signIn(deps, { identifier: '001190001234', password: 'wrong-password', ip: '10.0.0.3' }));
 			expect(wrong.message).toBe(INVALID_CREDENTIALS);
 			const right = await accountError(signIn(deps, { identifier: '001190001234', password: PASSWORD, ip: '10.0.0.3' }));
-			expect(right.code).toBe('pending');
+			expect(right.code).toBe('account_pending');
 		});
 
 		it('blocks an identifier after 10 attempts in 15 minutes, even with the right password', async () => {
@@ -55,7 +55,7 @@ describe('sign-in and sessions', () => {
 				await accountError(signIn(deps, { identifier: '001190001234', password: `wrong-${i}`, ip: `10.1.0.${i}` }));
 			}
 			const blocked = await accountError(signIn(deps, { identifier: '001190001234', password: PASSWORD, ip: '10.1.1.1' }));
-			expect(blocked.code).toBe('rate-limited');
+			expect(blocked.code).toBe('rate_limited');
 			expect(blocked.message).toMatch(/thử lại sau \d+ phút/);
 			deps.advance(15 * 60_000);
 			await signIn(deps, { identifier: '001190001234', password: PASSWORD, ip: '10.1.1.1' });
@@ -110,7 +110,7 @@ describe('sign-in and sessions', () => {
 			await deps.db.updateTable('accounts').set({ status: 'locked' }).where('id', '=', accountId).execute();
 			expect(await getSession(deps, token)).toBeNull();
 			const locked = await accountError(signIn(deps, { identifier: '001190001234', password: PASSWORD, ip: '10.0.0.6' }));
-			expect(locked.code).toBe('locked');
+			expect(locked.code).toBe('account_locked');
 		});
 	});
 });

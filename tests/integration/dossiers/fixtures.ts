@@ -1,7 +1,7 @@
 /** Accounts, blobs and a valid manifest for the dossier tests (procedure 1.004194, đăng ký tạm trú). */
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import type { DossierManifestInput } from '$lib/domain/dossier';
+import type { DossierManifestInput } from '$lib/domain/wire/dossiers';
 import type { Database } from '$lib/server/db/types';
 
 export const MiB = 1024 * 1024;

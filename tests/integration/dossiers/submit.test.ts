@@ -1,18 +1,18 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { DossierError } from '$lib/server/dossiers/errors';
+import { ApiError } from '$lib/server/http/api-error';
 import { getDossier, listDossiers } from '$lib/server/dossiers/queries';
 import { submitDossier, type DossierDeps } from '$lib/server/dossiers/submit';
 import { forEachDatabase } from '../helpers/databases';
 import { createAccount, giveBlob, limits, manifest, MiB, MONDAY_10AM, sha } from './fixtures';
 
-async function refusal(promise: Promise<unknown>): Promise<DossierError> {
+async function refusal(promise: Promise<unknown>): Promise<ApiError> {
 	const error = await promise.then(
 		() => null,
 		(e) => e
 	);
-	expect(error).toBeInstanceOf(DossierError);
-	return error as DossierError;
+	expect(error).toBeInstanceOf(ApiError);
+	return error as ApiError;
 }
 
 describe('PUT /api/dossiers/{id} service', () => {
@@ -150,7 +150,7 @@ describe('PUT /api/dossiers/{id} service', () => {
 			await giveBlob(db, other, sha(2));
 			const e = await refusal(submitDossier(deps(), me, randomUUID(), manifest({}, [{ sha256: sha(1) }, { sha256: sha(2) }, { sha256: sha(3) }])));
 			expect([e.status, e.code]).toEqual([422, 'missing_blobs']);
-			expect((e.toJSON().error as { missing?: string[] }).missing).toEqual([sha(2), sha(3)]);
+			expect(e.toJSON().error.details?.missing).toEqual([sha(2), sha(3)]);
 			expect(Object.keys(e.fields!)).toEqual(['attachments.1', 'attachments.2']);
 			expect(await db.selectFrom('dossiers').select('id').execute()).toEqual([]);
 			expect(await db.selectFrom('dossier_sequences').selectAll().execute()).toEqual([]);

@@ -2,7 +2,8 @@
 import type { Kysely } from 'kysely';
 import { expect } from 'vitest';
 import type { RegistrationInput } from '$lib/domain/account';
-import { activate, AccountError, register, type AccountDeps } from '$lib/server/accounts';
+import { activate, register, type AccountDeps } from '$lib/server/accounts';
+import { ApiError } from '$lib/server/http/api-error';
 import { CURRENT_PARAMS } from '$lib/server/accounts/passwords';
 import type { Database } from '$lib/server/db';
 import { createMailboxMessenger, listMailbox } from '$lib/server/messaging';
@@ -65,12 +66,12 @@ export async function registerActive(deps: TestDeps, overrides: Partial<Registra
 	return accountId;
 }
 
-/** Awaits a rejection with an AccountError and returns it for further checks. */
-export async function accountError(promise: Promise<unknown>): Promise<AccountError> {
+/** Awaits a rejection with an ApiError and returns it for further checks. */
+export async function accountError(promise: Promise<unknown>): Promise<ApiError> {
 	const error = await promise.then(
 		() => null,
 		(e: unknown) => e
 	);
-	expect(error).toBeInstanceOf(AccountError);
-	return error as AccountError;
+	expect(error).toBeInstanceOf(ApiError);
+	return error as ApiError;
 }

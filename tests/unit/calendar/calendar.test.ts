@@ -7,9 +7,9 @@ import {
 	dayOffName,
 	effectiveReceiptDate,
 	formatVietnameseDate,
-	isWorkingDay,
-	vietnamDate
+	isWorkingDay
 } from '$lib/domain/calendar';
+import { vietnamDate } from '$lib/domain/time';
 import type { ProcessingTime } from '$lib/domain/procedure';
 import y2026 from '../../../data/holidays/2026.json';
 import y2027 from '../../../data/holidays/2027.json';

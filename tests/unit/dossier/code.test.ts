@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { dossierCodeSchema, formatDossierCode, parseDossierCode } from '$lib/domain/dossier';
+import { formatDossierCode, parseDossierCode } from '$lib/domain/dossier';
+import { dossierCodeSchema } from '$lib/domain/wire/dossiers';
 
 describe('formatDossierCode', () => {
 	it('builds <agency>-<yymmdd>-<nnnn>', () => {

@@ -5,7 +5,7 @@ import {
 	dossierReceiptSchema,
 	manifestDigest,
 	type DossierManifestInput
-} from '$lib/domain/dossier';
+} from '$lib/domain/wire/dossiers';
 
 const manifest = (): DossierManifestInput => ({
 	version: 1,

@@ -1,8 +1,9 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
-import { runOutbox } from '$lib/client/outbox/engine';
-import { enqueueDraft, getEntry, listReceipts } from '$lib/client/outbox/repository';
-import { UploadFailure } from '$lib/client/outbox/uploader';
+import { runOutbox } from '$lib/client/sync/engine';
+import { getEntry, listReceipts } from '$lib/client/db/outbox';
+import { enqueueDraft } from '$lib/client/sync/submission';
+import { ApiFailure, networkFailure } from '$lib/client/api';
 import { draft, freshDb, input, json, receiptFor, scriptedDeps, sha } from './helpers';
 
 const dbs: ReturnType<typeof freshDb>[] = [];
@@ -53,7 +54,7 @@ describe('runOutbox', () => {
 				async (r) => {
 					await r.onUploadUrl('/api/uploads/u1');
 					await r.onProgress(600, 1000);
-					throw new UploadFailure('network', 'Mất kết nối');
+					throw networkFailure();
 				},
 				async (r) => {
 					expect(r.uploadUrl).toBe('/api/uploads/u1');
@@ -130,7 +131,7 @@ describe('runOutbox', () => {
 			check: [() => json(200, { present: [] })],
 			upload: [async (r) => {
 				await r.onUploadUrl('/api/uploads/u1');
-				throw new UploadFailure('refused', 'Nội dung tệp "hd.jpg" không phải ảnh JPEG', 422);
+				throw new ApiFailure('http', 422, { code: 'unsupported_type', message: 'Nội dung tệp "hd.jpg" không phải ảnh JPEG' });
 			}]
 		});
 		await runOutbox(db, s.deps);

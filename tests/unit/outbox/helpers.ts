@@ -1,8 +1,8 @@
 import 'fake-indexeddb/auto';
 import { createAccountDb, type AccountDb } from '$lib/client/db/account-db';
-import type { EngineDeps } from '$lib/client/outbox/engine';
-import type { ManifestInput } from '$lib/client/outbox/repository';
-import type { UploadRequest } from '$lib/client/outbox/uploader';
+import type { EngineDeps } from '$lib/client/sync/engine';
+import type { ManifestInput } from '$lib/client/db/outbox';
+import type { UploadRequest } from '$lib/client/sync/uploader';
 
 let n = 0;
 export const freshDb = (): AccountDb => createAccountDb(`outbox-${process.pid}-${++n}-${Math.random().toString(36).slice(2, 8)}`);

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { buildReceiptPdf } from '$lib/client/outbox/receipt-pdf';
+import { buildReceiptPdf } from '$lib/client/pdf/receipt';
 import { pdfText } from '../../e2e/helpers/pdf';
 import { receiptFor } from './helpers';
 

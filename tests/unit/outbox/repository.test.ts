@@ -1,10 +1,11 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createAccountDb } from '$lib/client/db/account-db';
-import { enqueueDraft, listEntries, resumePaused, updateEntry } from '$lib/client/outbox/repository';
-import { backoffDelay, MAX_DELAY_MS } from '$lib/client/outbox/backoff';
+import { listEntries, resumePaused, moveEntry } from '$lib/client/db/outbox';
+import { enqueueDraft } from '$lib/client/sync/submission';
+import { backoffDelay, MAX_DELAY_MS } from '$lib/client/sync/backoff';
 import { isUuidV7 } from '$lib/domain/uuid';
-import { dossierManifestSchema } from '$lib/domain/dossier';
+import { dossierManifestSchema } from '$lib/domain/wire/dossiers';
 import { draft, freshDb, input } from './helpers';
 
 const dbs: ReturnType<typeof freshDb>[] = [];
@@ -54,7 +55,8 @@ describe('enqueueDraft', () => {
 	it('a received draft is not sent again', async () => {
 		const db = open();
 		const { entry } = await enqueueDraft(db, draft(), input);
-		await updateEntry(db, entry.id, { state: 'received' });
+		await moveEntry(db, entry.id, 'submit');
+		await moveEntry(db, entry.id, 'receive');
 		const again = await enqueueDraft(db, draft({ revision: 4 }), input);
 		expect(again).toMatchObject({ created: false, entry: { id: entry.id, state: 'received' } });
 	});
@@ -62,7 +64,7 @@ describe('enqueueDraft', () => {
 	it('a refused version is replaced by the fixed one under a new dossier id', async () => {
 		const db = open();
 		const { entry } = await enqueueDraft(db, draft(), input);
-		await updateEntry(db, entry.id, { state: 'needs-attention', lastError: 'Số CCCD phải có 12 chữ số' });
+		await moveEntry(db, entry.id, 'refuse', { lastError: 'Số CCCD phải có 12 chữ số' });
 		const fixed = await enqueueDraft(db, draft({ revision: 5 }), input);
 		expect(fixed.created).toBe(true);
 		expect(fixed.entry.id).not.toBe(entry.id);
@@ -83,7 +85,7 @@ describe('resumePaused', () => {
 	it('puts paused entries back in the queue after sign-in', async () => {
 		const db = open();
 		const { entry } = await enqueueDraft(db, draft(), input);
-		await updateEntry(db, entry.id, { state: 'paused', nextAttemptAt: 99 });
+		await moveEntry(db, entry.id, 'pause', { nextAttemptAt: 99 });
 		expect(await resumePaused(db)).toBe(1);
 		expect((await listEntries(db))[0]).toMatchObject({ state: 'queued', nextAttemptAt: 0 });
 	});

@@ -12,10 +12,9 @@ import {
 	type BlobRecord,
 	type Draft,
 	type DraftV1,
-	type OutboxRecord,
-	type ProfileRecord,
-	type ReceiptRecord
+	type ProfileRecord
 } from './schema';
+import type { OutboxEntry, ReceiptEntry } from './outbox-record';
 
 export const GUEST_ACCOUNT_ID = 'guest';
 const DB_PREFIX = 'dvc-account-';
@@ -33,8 +32,8 @@ export type AccountDb = Dexie & {
 	readonly accountId: string;
 	drafts: EntityTable<Draft, 'id'>;
 	profile: EntityTable<ProfileRecord, 'id'>;
-	outbox: EntityTable<OutboxRecord, 'id'>;
-	receipts: EntityTable<ReceiptRecord, 'id'>;
+	outbox: EntityTable<OutboxEntry, 'id'>;
+	receipts: EntityTable<ReceiptEntry, 'id'>;
 	blobs: EntityTable<BlobRecord, 'sha256'>;
 };
 

@@ -6,8 +6,9 @@
  * PBKDF2 hash is stored, and repeated wrong guesses lock entry for a growing time.
  */
 import { openDeviceDb, type DeviceAccount } from './device-db';
+import { metaKeys } from './keys';
 
-const CURRENT_ACCOUNT_KEY = 'currentAccount';
+const CURRENT_ACCOUNT_KEY = metaKeys.currentAccount;
 
 export async function listDeviceAccounts(): Promise<DeviceAccount[]> {
 	return openDeviceDb().accounts.orderBy('lastUsedAt').reverse().toArray();

@@ -63,23 +63,6 @@ export interface BlobRecord {
 	createdAt: string;
 }
 
-/**
- * Placeholders: the outbox and receipts arrive with the submission issue. The tables and
- * their key/indexes are declared now so that issue only adds fields, never renames a
- * table (a rename is a copy-and-delete migration on every device).
- */
-export interface OutboxRecord {
-	id: string;
-	state: string;
-	draftId: string;
-	[key: string]: unknown;
-}
-export interface ReceiptRecord {
-	id: string;
-	code: string;
-	[key: string]: unknown;
-}
-
 // ---------------------------------------------------------------------------
 // Schema versions. Keep every one of them (see the header comment).
 

@@ -7,7 +7,8 @@ import type { Procedure } from '$lib/domain/procedure';
 import type { Field, GroupField, ScalarField } from '$lib/domain/form-definition';
 import type { PDFDocument } from 'pdf-lib';
 import { PdfWriter, withColon, type FontBytes } from './layout';
-import { defaultFormatValue, formatTimestamp, isEmptyAnswer, vietnamTime } from './format';
+import { formatDateTime, vietnamParts } from '$lib/domain/time';
+import { defaultFormatValue, isEmptyAnswer } from './format';
 
 export type Answers = Record<string, unknown>;
 
@@ -43,7 +44,7 @@ export function buildBlankFileName(procedure: Pick<Procedure, 'code'>): string {
 }
 
 export function buildFilledFileName(procedure: Pick<Procedure, 'code'>, generatedAt = new Date()): string {
-	const t = vietnamTime(generatedAt);
+	const t = vietnamParts(generatedAt);
 	return `to-khai-${procedure.code}-${t.year}${t.month}${t.day}.pdf`;
 }
 
@@ -126,7 +127,7 @@ class DeclarationRenderer {
 		w.gap(w.size);
 		w.paragraph(form.title, { bold: true, align: 'center', size: 14 });
 		if (this.filled)
-			w.paragraph(`Bản in từ hồ sơ điện tử, lập lúc ${formatTimestamp(this.generatedAt)}`, {
+			w.paragraph(`Bản in từ hồ sơ điện tử, lập lúc ${formatDateTime(this.generatedAt)}`, {
 				size: 9,
 				align: 'center',
 				grey: true
@@ -225,7 +226,7 @@ class DeclarationRenderer {
 		// Drop the spacing rather than leave the signature alone on a page of its own.
 		if (w.remaining >= height + w.size) w.gap(w.size);
 		w.ensureSpace(height);
-		const t = vietnamTime(this.generatedAt);
+		const t = vietnamParts(this.generatedAt);
 		const date = this.filled
 			? `................, ngày ${t.day} tháng ${t.month} năm ${t.year}`
 			: '................, ngày ....... tháng ....... năm ..........';

@@ -3,38 +3,7 @@
  * (addresses need the administrative-units data) pass their own `formatValue` first.
  */
 import type { Field } from '$lib/domain/form-definition';
-
-/** Vietnam keeps UTC+7 all year (no daylight saving), so a fixed offset is exact. */
-const VIETNAM_OFFSET_MS = 7 * 60 * 60 * 1000;
-
-const pad = (n: number) => String(n).padStart(2, '0');
-
-/** Calendar parts of an instant as seen in Vietnam, whatever the device's time zone. */
-export function vietnamTime(at: Date) {
-	const d = new Date(at.getTime() + VIETNAM_OFFSET_MS);
-	return {
-		day: pad(d.getUTCDate()),
-		month: pad(d.getUTCMonth() + 1),
-		year: String(d.getUTCFullYear()),
-		time: `${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`
-	};
-}
-
-/** "14:05 03/02/2026" */
-export function formatTimestamp(at: Date): string {
-	const t = vietnamTime(at);
-	return `${t.time} ${t.day}/${t.month}/${t.year}`;
-}
-
-/** An ISO date ("2024-03-05" or a full timestamp) as "05/03/2024"; a bare year stays a year. */
-export function formatDate(value: unknown, yearOnly = false): string {
-	if (value instanceof Date) value = value.toISOString();
-	const s = String(value).trim();
-	const m = /^(\d{4})(?:-(\d{2})-(\d{2}))?/.exec(s);
-	if (!m) return s;
-	if (yearOnly || !m[2]) return m[1];
-	return `${m[3]}/${m[2]}/${m[1]}`;
-}
+import { formatDate } from '$lib/domain/time';
 
 /** True for answers that leave the line blank: nothing, empty text, an empty list. */
 export function isEmptyAnswer(value: unknown): boolean {

@@ -5,6 +5,6 @@ export {
 	type Answers,
 	type DeclarationPdfInput
 } from './declaration';
-export { defaultFormatValue, formatDate, formatTimestamp, vietnamTime } from './format';
+export { defaultFormatValue } from './format';
 export { PdfWriter, A4, withColon, type FontBytes, type TextOptions, type WriterOptions } from './layout';
 export { wrapRuns, type Run, type Piece, type WrappedLine, type MeasuringFont } from './wrap';

@@ -3,7 +3,7 @@ import { uuidv7 } from '$lib/domain/uuid';
 import type { AccountRow, Channel, CodePurpose } from '../db/types';
 import { hitRateLimit, rateLimits } from '../rate-limit';
 import { isoAfter, isoNow, nowOf, type AccountDeps } from './deps';
-import { AccountError, rateLimited } from './errors';
+import { ApiError, rateLimited } from '../http/api-error';
 import { maskRecipient } from './store';
 
 /**
@@ -52,7 +52,7 @@ export async function issueCode(
 		const waitMs = Date.parse(latest.created_at) + CODE_RESEND_INTERVAL_MS - now.getTime();
 		if (waitMs > 0) {
 			const seconds = Math.ceil(waitMs / 1000);
-			throw new AccountError('resend-too-soon', `Mã vừa được gửi. Vui lòng chờ ${seconds} giây rồi yêu cầu gửi lại.`, undefined, seconds);
+			throw new ApiError('resend_too_soon', `Mã vừa được gửi. Vui lòng chờ ${seconds} giây rồi yêu cầu gửi lại.`, { retryAfterSeconds: seconds });
 		}
 	}
 	const limit = await hitRateLimit(db, `code-send:${account.id}`, rateLimits.codeRequestsPerAccount, now);
@@ -91,7 +91,7 @@ export async function issueCode(
 	return { channel, sentTo: maskRecipient(to), expiresAt };
 }
 
-/** Checks a code and marks it used; throws an AccountError saying what to do otherwise. */
+/** Checks a code and marks it used; throws an ApiError saying what to do otherwise. */
 export async function consumeCode(
 	deps: AccountDeps,
 	accountId: string,
@@ -113,9 +113,9 @@ export async function consumeCode(
 		.limit(1)
 		.executeTakeFirst();
 	const askNew = 'Hãy bấm "Gửi lại mã" để nhận mã mới.';
-	if (!row) throw new AccountError('code-invalid', `Mã xác nhận không đúng. ${askNew}`, { code: 'Mã xác nhận không đúng' });
-	if (row.used_at) throw new AccountError('code-used', `Mã này đã được dùng. ${askNew}`, { code: 'Mã này đã được dùng' });
-	if (row.expires_at <= now) throw new AccountError('code-expired', `Mã xác nhận đã hết hạn (sau 10 phút). ${askNew}`, { code: 'Mã đã hết hạn' });
+	if (!row) throw new ApiError('code_invalid', `Mã xác nhận không đúng. ${askNew}`, { fields: { code: 'Mã xác nhận không đúng' } });
+	if (row.used_at) throw new ApiError('code_used', `Mã này đã được dùng. ${askNew}`, { fields: { code: 'Mã này đã được dùng' } });
+	if (row.expires_at <= now) throw new ApiError('code_expired', `Mã xác nhận đã hết hạn (sau 10 phút). ${askNew}`, { fields: { code: 'Mã đã hết hạn' } });
 
 	// Count the try before comparing, atomically, so parallel guesses cannot exceed the cap.
 	const counted = await db
@@ -126,7 +126,7 @@ export async function consumeCode(
 		.where('used_at', 'is', null)
 		.returning('attempts')
 		.executeTakeFirst();
-	const tooMany = new AccountError('code-too-many-attempts', `Bạn đã nhập sai mã ${CODE_MAX_ATTEMPTS} lần. ${askNew}`, { code: 'Đã nhập sai quá số lần cho phép' });
+	const tooMany = new ApiError('code_too_many_attempts', `Bạn đã nhập sai mã ${CODE_MAX_ATTEMPTS} lần. ${askNew}`, { fields: { code: 'Đã nhập sai quá số lần cho phép' } });
 	if (!counted) throw tooMany;
 
 	const expected = Buffer.from(row.code_hash, 'hex');
@@ -134,7 +134,7 @@ export async function consumeCode(
 	if (!timingSafeEqual(expected, given)) {
 		const left = CODE_MAX_ATTEMPTS - Number(counted.attempts);
 		if (left <= 0) throw tooMany;
-		throw new AccountError('code-invalid', `Mã xác nhận không đúng. Bạn còn ${left} lần thử.`, { code: `Mã không đúng, còn ${left} lần thử` });
+		throw new ApiError('code_invalid', `Mã xác nhận không đúng. Bạn còn ${left} lần thử.`, { fields: { code: `Mã không đúng, còn ${left} lần thử` } });
 	}
 	const used = await db
 		.updateTable('one_time_codes')
@@ -142,5 +142,5 @@ export async function consumeCode(
 		.where('id', '=', row.id)
 		.where('used_at', 'is', null)
 		.executeTakeFirst();
-	if (Number(used.numUpdatedRows) !== 1) throw new AccountError('code-used', `Mã này đã được dùng. ${askNew}`, { code: 'Mã này đã được dùng' });
+	if (Number(used.numUpdatedRows) !== 1) throw new ApiError('code_used', `Mã này đã được dùng. ${askNew}`, { fields: { code: 'Mã này đã được dùng' } });
 }

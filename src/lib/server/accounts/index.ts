@@ -1,12 +1,12 @@
 /** Accounts services: each takes `AccountDeps` ({ db, config, messenger, now? }) first. */
 export type { AccountDeps } from './deps';
-export { AccountError, INVALID_CREDENTIALS, type AccountErrorCode } from './errors';
+export { INVALID_CREDENTIALS } from './errors';
 export { register, activate, resendActivationCode, type AccountTarget, type RegistrationResult } from './register';
 export { signIn, type SignInInput, type SignInResult } from './sign-in';
 export { createSession, getSession, signOut, signOutEverywhere, pruneSessions, SESSION_TTL_MS, type SessionInfo } from './sessions';
 export { requestPasswordReset, resetPassword, changePassword, RESET_REQUESTED } from './password';
 export { updateProfile, confirmIdNumberChange, type ProfileUpdateResult } from './profile';
-export { createOfficer, type StaffAccountResult } from './staff';
+export { createOfficer, listStaff, type StaffAccountResult } from './staff';
 export { seedDemoAccounts, DEMO_ACCOUNTS, DEMO_AGENCY, type DemoCredentials } from './demo';
 export { toAccountView, type AccountView } from './store';
 export { CODE_TTL_MS, CODE_MAX_ATTEMPTS, CODE_RESEND_INTERVAL_MS, type IssuedCode } from './codes';

@@ -2,7 +2,7 @@ import type { Channel } from '../db/types';
 import { hitRateLimit, rateLimits } from '../rate-limit';
 import { consumeCode, issueCode } from './codes';
 import { isoNow, nowOf, type AccountDeps } from './deps';
-import { AccountError, rateLimited } from './errors';
+import { ApiError, rateLimited } from '../http/api-error';
 import { checkNewPassword } from './password-rules';
 import { hashPassword, verifyPassword } from './passwords';
 import { signOutEverywhere } from './sessions';
@@ -30,16 +30,16 @@ export async function requestPasswordReset(
 		try {
 			await issueCode(deps, account, 'reset', input.channel);
 		} catch (error) {
-			if (!(error instanceof AccountError)) throw error;
+			if (!(error instanceof ApiError)) throw error;
 		}
 	}
 	return { message: RESET_REQUESTED };
 }
 
 const wrongCode = () =>
-	new AccountError('code-invalid', 'Mã xác nhận không đúng hoặc đã hết hạn. Hãy kiểm tra lại, hoặc yêu cầu gửi mã mới.', {
+	new ApiError('code_invalid', 'Mã xác nhận không đúng hoặc đã hết hạn. Hãy kiểm tra lại, hoặc yêu cầu gửi mã mới.', { fields: {
 		code: 'Mã xác nhận không đúng'
-	});
+	} });
 
 /** Sets a new password with a reset code; ends every session. Proves the phone/e-mail, so a pending account becomes active. */
 export async function resetPassword(
@@ -49,7 +49,7 @@ export async function resetPassword(
 	const account = await findAccountByIdentifier(deps.db, input.identifier);
 	if (!account || account.status === 'locked') throw wrongCode();
 	const problem = checkNewPassword(input.newPassword, { idNumber: account.id_number, phone: account.phone, dateOfBirth: account.date_of_birth });
-	if (problem) throw new AccountError('invalid-input', problem, { newPassword: problem });
+	if (problem) throw new ApiError('invalid_input', problem, { fields: { newPassword: problem } });
 	await consumeCode(deps, account.id, 'reset', input.code);
 	await deps.db
 		.updateTable('accounts')
@@ -70,17 +70,17 @@ export async function changePassword(
 	input: { accountId: string; currentPassword: string; newPassword: string; keepToken?: string }
 ): Promise<void> {
 	const account = await findAccountById(deps.db, input.accountId);
-	if (!account) throw new AccountError('not-found', 'Không tìm thấy tài khoản. Hãy đăng nhập lại.');
+	if (!account) throw new ApiError('not_found', 'Không tìm thấy tài khoản. Hãy đăng nhập lại.');
 	const limit = await hitRateLimit(deps.db, `change-password:${account.id}`, rateLimits.signInPerIdentifier, nowOf(deps));
 	if (!limit.allowed) throw rateLimited(limit.retryAfterMs, 'Bạn đã nhập mật khẩu hiện tại');
 	if (!(await verifyPassword(input.currentPassword, account.password_hash))) {
-		throw new AccountError('invalid-credentials', 'Mật khẩu hiện tại không đúng', { currentPassword: 'Mật khẩu hiện tại không đúng' });
+		throw new ApiError('invalid_credentials', 'Mật khẩu hiện tại không đúng', { fields: { currentPassword: 'Mật khẩu hiện tại không đúng' } });
 	}
 	const problem =
 		input.newPassword === input.currentPassword
 			? 'Mật khẩu mới phải khác mật khẩu hiện tại'
 			: checkNewPassword(input.newPassword, { idNumber: account.id_number, phone: account.phone, dateOfBirth: account.date_of_birth });
-	if (problem) throw new AccountError('invalid-input', problem, { newPassword: problem });
+	if (problem) throw new ApiError('invalid_input', problem, { fields: { newPassword: problem } });
 	await deps.db
 		.updateTable('accounts')
 		.set({ password_hash: await hashPassword(input.newPassword, deps.passwordParams), updated_at: isoNow(deps) })

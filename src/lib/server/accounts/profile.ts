@@ -2,7 +2,7 @@ import { oneTimeCodeSchema, profileUpdateSchema, type ProfileUpdateInput } from 
 import type { AccountUpdate, Channel } from '../db/types';
 import { consumeCode, issueCode, type IssuedCode } from './codes';
 import { isoNow, type AccountDeps } from './deps';
-import { AccountError, invalidInput } from './errors';
+import { ApiError, invalidInput } from '../http/api-error';
 import { duplicateError, findDuplicates } from './register';
 import { findAccountById, isUniqueViolation, toAccountView, type AccountView } from './store';
 
@@ -12,7 +12,7 @@ export interface ProfileUpdateResult {
 	idNumberChange?: IssuedCode;
 }
 
-const notFound = () => new AccountError('not-found', 'Không tìm thấy tài khoản. Hãy đăng nhập lại.');
+const notFound = () => new ApiError('not_found', 'Không tìm thấy tài khoản. Hãy đăng nhập lại.');
 
 /**
  * Updates the profile. A new ID number is not applied at once: the account keeps
@@ -64,7 +64,7 @@ export async function confirmIdNumberChange(deps: AccountDeps, accountId: string
 	const account = await findAccountById(deps.db, accountId);
 	if (!account) throw notFound();
 	if (!account.pending_id_number) {
-		throw new AccountError('invalid-input', 'Không có yêu cầu đổi số CCCD nào đang chờ xác nhận.');
+		throw new ApiError('invalid_input', 'Không có yêu cầu đổi số CCCD nào đang chờ xác nhận.');
 	}
 	await consumeCode(deps, account.id, 'change-id', parsedCode.data);
 	try {

@@ -4,7 +4,7 @@ import type { AccountRow, Channel } from '../db/types';
 import { hitRateLimit, rateLimits } from '../rate-limit';
 import { consumeCode, issueCode, type IssuedCode } from './codes';
 import { isoNow, nowOf, type AccountDeps } from './deps';
-import { AccountError, invalidInput, rateLimited } from './errors';
+import { ApiError, invalidInput, rateLimited } from '../http/api-error';
 import { checkNewPassword } from './password-rules';
 import { hashPassword } from './passwords';
 import { findAccountById, findAccountByIdentifier, isUniqueViolation } from './store';
@@ -39,8 +39,8 @@ export async function findDuplicates(
 	return Object.keys(fields).length ? fields : null;
 }
 
-export function duplicateError(fields: Record<string, string>): AccountError {
-	return new AccountError('duplicate', Object.values(fields)[0], fields);
+export function duplicateError(fields: Record<string, string>): ApiError {
+	return new ApiError('duplicate', Object.values(fields)[0], { fields: fields });
 }
 
 export interface RegistrationResult extends IssuedCode {
@@ -57,7 +57,7 @@ export async function register(
 	if (!parsed.success) throw invalidInput(parsed.error);
 	const data = parsed.data;
 	const passwordProblem = checkNewPassword(data.password, data);
-	if (passwordProblem) throw new AccountError('invalid-input', passwordProblem, { password: passwordProblem });
+	if (passwordProblem) throw new ApiError('invalid_input', passwordProblem, { fields: { password: passwordProblem } });
 
 	if (context.ip) {
 		const limit = await hitRateLimit(deps.db, `register:ip:${context.ip}`, rateLimits.codeRequestsPerIp, nowOf(deps));
@@ -105,7 +105,7 @@ async function resolveTarget(deps: AccountDeps, target: AccountTarget) {
 }
 
 const noPendingAccount = () =>
-	new AccountError('not-found', 'Không tìm thấy tài khoản đang chờ kích hoạt với thông tin này. Hãy kiểm tra lại số CCCD hoặc số điện thoại.');
+	new ApiError('not_found', 'Không tìm thấy tài khoản đang chờ kích hoạt với thông tin này. Hãy kiểm tra lại số CCCD hoặc số điện thoại.');
 
 /** Checks the activation code and makes the account active. */
 export async function activate(deps: AccountDeps, target: AccountTarget, code: string): Promise<{ accountId: string }> {
@@ -132,7 +132,7 @@ export async function resendActivationCode(
 	const account = await resolveTarget(deps, target);
 	if (!account) throw noPendingAccount();
 	if (account.status !== 'pending') {
-		throw new AccountError('invalid-input', 'Tài khoản này đã được kích hoạt. Hãy đăng nhập.');
+		throw new ApiError('invalid_input', 'Tài khoản này đã được kích hoạt. Hãy đăng nhập.');
 	}
 	return issueCode(deps, account, 'activate', channel);
 }

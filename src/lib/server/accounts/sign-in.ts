@@ -1,7 +1,8 @@
 import { normalizeIdentifier } from '$lib/domain/account';
 import { hitRateLimit, rateLimits, resetRateLimit } from '../rate-limit';
 import { isoNow, nowOf, type AccountDeps } from './deps';
-import { AccountError, INVALID_CREDENTIALS, rateLimited } from './errors';
+import { ApiError, rateLimited } from '../http/api-error';
+import { INVALID_CREDENTIALS } from './errors';
 import { hashPassword, needsRehash, verifyAgainstDummy, verifyPassword } from './passwords';
 import { createSession, type NewSession } from './sessions';
 import { findAccountByIdentifier, toAccountView, type AccountView } from './store';
@@ -38,13 +39,13 @@ export async function signIn(deps: AccountDeps, input: SignInInput): Promise<Sig
 	const ok = account
 		? await verifyPassword(input.password, account.password_hash)
 		: await verifyAgainstDummy(input.password, deps.passwordParams);
-	if (!account || !ok) throw new AccountError('invalid-credentials', INVALID_CREDENTIALS);
+	if (!account || !ok) throw new ApiError('invalid_credentials', INVALID_CREDENTIALS);
 
 	if (account.status === 'pending') {
-		throw new AccountError('pending', 'Tài khoản chưa được kích hoạt. Hãy nhập mã xác nhận đã gửi khi đăng ký, hoặc yêu cầu gửi lại mã.');
+		throw new ApiError('account_pending', 'Tài khoản chưa được kích hoạt. Hãy nhập mã xác nhận đã gửi khi đăng ký, hoặc yêu cầu gửi lại mã.');
 	}
 	if (account.status === 'locked') {
-		throw new AccountError('locked', 'Tài khoản đang bị khoá. Vui lòng liên hệ Bộ phận một cửa nơi bạn nộp hồ sơ để được hỗ trợ.');
+		throw new ApiError('account_locked', 'Tài khoản đang bị khoá. Vui lòng liên hệ Bộ phận một cửa nơi bạn nộp hồ sơ để được hỗ trợ.');
 	}
 	await resetRateLimit(deps.db, identifierKey);
 	if (needsRehash(account.password_hash, deps.passwordParams)) {

@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { staffAccountSchema, type StaffAccountInput } from '$lib/domain/account';
-import type { AccountRow } from '../db/types';
+import type { Kysely } from 'kysely';
+import type { AccountRow, Database } from '../db/types';
 import { isoNow, type AccountDeps } from './deps';
-import { AccountError, invalidInput } from './errors';
+import { ApiError, invalidInput } from '../http/api-error';
 import { checkNewPassword } from './password-rules';
 import { generateTemporaryPassword, hashPassword } from './passwords';
 import { duplicateError, findDuplicates } from './register';
@@ -22,7 +23,7 @@ export async function createOfficer(
 ): Promise<StaffAccountResult> {
 	const admin = await findAccountById(deps.db, adminAccountId);
 	if (!admin || admin.role !== 'admin' || admin.status !== 'active') {
-		throw new AccountError('forbidden', 'Chỉ quản trị viên mới được tạo tài khoản cán bộ.');
+		throw new ApiError('forbidden', 'Chỉ quản trị viên mới được tạo tài khoản cán bộ.');
 	}
 	const parsed = staffAccountSchema.safeParse(input);
 	if (!parsed.success) throw invalidInput(parsed.error);
@@ -30,11 +31,11 @@ export async function createOfficer(
 	const agency = await deps.db.selectFrom('agencies').select('code').where('code', '=', data.agencyCode).executeTakeFirst();
 	if (!agency) {
 		const message = `Không có cơ quan mã ${data.agencyCode}. Hãy chọn cơ quan trong danh sách.`;
-		throw new AccountError('invalid-input', message, { agencyCode: message });
+		throw new ApiError('invalid_input', message, { fields: { agencyCode: message } });
 	}
 	if (data.password) {
 		const problem = checkNewPassword(data.password, data);
-		if (problem) throw new AccountError('invalid-input', problem, { password: problem });
+		if (problem) throw new ApiError('invalid_input', problem, { fields: { password: problem } });
 	}
 	const duplicates = await findDuplicates(deps, data);
 	if (duplicates) throw duplicateError(duplicates);
@@ -76,3 +77,14 @@ async function insertStaff(
 }
 
 export { insertStaff };
+
+/** The newest staff accounts, for the administrator's list. */
+export async function listStaff(db: Kysely<Database>, limit = 200) {
+	return db
+		.selectFrom('accounts')
+		.select(['full_name', 'phone', 'role', 'agency_code'])
+		.where('role', 'in', ['officer', 'admin'])
+		.orderBy('created_at', 'desc')
+		.limit(limit)
+		.execute();
+}

@@ -2,8 +2,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/types';
 
-export const MAX_CHECK_HASHES = 50;
-
 /** The hashes among `hashes` that this account already holds; other accounts' blobs are never seen. */
 export async function presentBlobs(db: Kysely<Database>, accountId: string, hashes: readonly string[]): Promise<string[]> {
 	if (hashes.length === 0) return [];

@@ -9,7 +9,7 @@ import { copyFile, mkdir, rename, rm, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { fileTypeFromFile } from 'file-type';
-import { attachmentTypes } from '$lib/domain/dossier';
+import { attachmentTypes } from '$lib/domain/wire/primitives';
 
 export type AttachmentType = (typeof attachmentTypes)[number];
 

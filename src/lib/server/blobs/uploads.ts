@@ -12,13 +12,17 @@
 import { FileStore } from '@tus/file-store';
 import { Server, type Upload } from '@tus/server';
 import type { Kysely } from 'kysely';
-import { attachmentTypes } from '$lib/domain/dossier';
+import { formatBytes } from '$lib/domain/format';
+import { attachmentTypes } from '$lib/domain/wire/primitives';
+import { tusMetadataSchema } from '$lib/domain/wire/dossiers';
+import type { ErrorCode } from '$lib/domain/wire/errors';
 import type { Config } from '../config';
 import type { Database } from '../db/types';
 import { uploadsDir } from './store';
 import { addBytesReceived, createUploadRecord, findOwnUpload } from './upload-records';
 import { verifyFinishedUpload } from './verify-upload';
-import { errorBody, jsonResponse, tusFailure, UNAUTHENTICATED } from './responses';
+import { ApiError, unauthenticated } from '../http/api-error';
+import { TUS_HEADERS, tusErrorResponse, tusFailure } from '../http/tus-responses';
 
 export const UPLOADS_PATH = '/api/uploads';
 
@@ -33,9 +37,6 @@ export interface UploadHandler {
 	handle(request: Request, accountId: string | null): Promise<Response>;
 	store: FileStore;
 }
-
-const MiB = 1024 * 1024;
-const megabytes = (bytes: number) => `${(bytes / MiB).toLocaleString('vi-VN', { maximumFractionDigits: 1 })} MB`;
 
 export function createUploadHandler(deps: UploadDeps): UploadHandler {
 	const { db, config } = deps;
@@ -53,7 +54,7 @@ export function createUploadHandler(deps: UploadDeps): UploadHandler {
 		respectForwardedHeaders: true,
 		async onUploadCreate(req, upload) {
 			const accountId = accounts.get(req as unknown as Request);
-			if (!accountId) throw tusFailure(401, 'unauthenticated', UNAUTHENTICATED);
+			if (!accountId) throw tusFailure(unauthenticated());
 			const declared = checkDeclaration(upload, config.upload.maxFileBytes);
 			await createUploadRecord(db, { id: upload.id, accountId, sha256: declared.sha256, size: declared.size, at: now() });
 			createdIds.set(req as unknown as Request, upload.id);
@@ -61,7 +62,7 @@ export function createUploadHandler(deps: UploadDeps): UploadHandler {
 		},
 		async onUploadFinish(req, upload) {
 			const accountId = accounts.get(req as unknown as Request);
-			if (!accountId) throw tusFailure(401, 'unauthenticated', UNAUTHENTICATED);
+			if (!accountId) throw tusFailure(unauthenticated());
 			await verifyFinishedUpload({ db, dataDir: config.dataDir, store, now }, upload, accountId);
 			return {};
 		}
@@ -69,13 +70,13 @@ export function createUploadHandler(deps: UploadDeps): UploadHandler {
 
 	async function handle(request: Request, accountId: string | null): Promise<Response> {
 		if (request.method === 'OPTIONS') return server.handleWeb(request);
-		if (!accountId) return jsonResponse(401, errorBody('unauthenticated', UNAUTHENTICATED));
+		if (!accountId) return tusErrorResponse(unauthenticated());
 
 		let uploadId: string | undefined;
 		if (request.method !== 'POST') {
 			uploadId = decodeURIComponent(new URL(request.url).pathname.split('/').pop() ?? '');
 			const own = uploadId ? await findOwnUpload(db, uploadId, accountId) : undefined;
-			if (!own) return jsonResponse(404, errorBody('upload_not_found', 'Không tìm thấy lượt tải tệp này; ứng dụng sẽ tải lại tệp từ đầu.'));
+			if (!own) return tusErrorResponse(new ApiError('upload_not_found', 'Không tìm thấy lượt tải tệp này; ứng dụng sẽ tải lại tệp từ đầu.'));
 			// Finished uploads have moved into the blob store; answer as tus would have, so a
 			// client whose last response was lost learns that everything arrived.
 			if (own.completed_at && (request.method === 'HEAD' || request.method === 'PATCH')) return finishedResponse(request.method, Number(own.size));
@@ -96,21 +97,20 @@ export function createUploadHandler(deps: UploadDeps): UploadHandler {
 }
 
 function checkDeclaration(upload: Upload, maxFileBytes: number): { sha256: string; size: number } {
-	const meta = upload.metadata ?? {};
-	const sha256 = meta.sha256 ?? '';
-	if (!/^[0-9a-f]{64}$/.test(sha256))
-		throw tusFailure(400, 'invalid_upload_metadata', 'Thiếu mã SHA-256 của tệp (64 ký tự hex chữ thường) trong Upload-Metadata.');
-	if (!meta.filename) throw tusFailure(400, 'invalid_upload_metadata', 'Thiếu tên tệp (filename) trong Upload-Metadata.');
-	if (!(attachmentTypes as readonly string[]).includes(meta.filetype ?? ''))
-		throw tusFailure(415, 'unsupported_type', `Tệp "${meta.filename}" không được nhận: chỉ nhận ảnh JPEG, PNG, WebP hoặc tệp PDF.`);
+	const meta = tusMetadataSchema.safeParse(upload.metadata ?? {});
+	if (!meta.success) throw tusFailure(new ApiError('invalid_upload_metadata', meta.error.issues[0].message));
+	const { sha256, filename, filetype } = meta.data;
+	if (!(attachmentTypes as readonly string[]).includes(filetype))
+		throw tusFailure(new ApiError('unsupported_type', `Tệp "${filename}" không được nhận: chỉ nhận ảnh JPEG, PNG, WebP hoặc tệp PDF.`));
 	if (upload.size === undefined)
-		throw tusFailure(400, 'size_required', 'Cần khai báo dung lượng tệp (Upload-Length) khi bắt đầu tải.');
-	if (upload.size <= 0) throw tusFailure(400, 'empty_file', `Tệp "${meta.filename}" rỗng; hãy chọn lại tệp.`);
+		throw tusFailure(new ApiError('size_required', 'Cần khai báo dung lượng tệp (Upload-Length) khi bắt đầu tải.'));
+	if (upload.size <= 0) throw tusFailure(new ApiError('empty_file', `Tệp "${filename}" rỗng; hãy chọn lại tệp.`));
 	if (upload.size > maxFileBytes)
 		throw tusFailure(
-			413,
-			'file_too_large',
-			`Tệp "${meta.filename}" nặng ${megabytes(upload.size)}, vượt giới hạn ${megabytes(maxFileBytes)} cho mỗi tệp; hãy chụp lại với độ phân giải thấp hơn hoặc chia nhỏ tệp PDF.`
+			new ApiError(
+				'file_too_large',
+				`Tệp "${filename}" nặng ${formatBytes(upload.size)}, vượt giới hạn ${formatBytes(maxFileBytes)} cho mỗi tệp; hãy chụp lại với độ phân giải thấp hơn hoặc chia nhỏ tệp PDF.`
+			)
 		);
 	return { sha256, size: upload.size };
 }
@@ -135,7 +135,7 @@ function countBody(request: Request, onBytes: (n: number) => void): Request {
 }
 
 function finishedResponse(method: string, size: number): Response {
-	const headers = new Headers({ 'Tus-Resumable': '1.0.0', 'Upload-Offset': String(size), 'Cache-Control': 'no-store' });
+	const headers = new Headers({ ...TUS_HEADERS, 'Upload-Offset': String(size) });
 	if (method === 'HEAD') {
 		headers.set('Upload-Length', String(size));
 		return new Response(null, { status: 200, headers });
@@ -154,13 +154,15 @@ async function normalizeError(response: Response): Promise<Response> {
 	try {
 		if (!JSON.parse(text)?.error) throw new Error('not ours');
 	} catch {
-		body = JSON.stringify(errorBody(tusCode(response.status), tusMessage(response.status), text.trim()));
+		const code = tusCode(response.status);
+		body = JSON.stringify(new ApiError(code, tusMessage(response.status), { status: response.status, details: { tus: text.trim() } }).toJSON());
 	}
 	return new Response(body, { status: response.status, headers });
 }
 
-function tusCode(status: number): string {
-	return { 404: 'upload_not_found', 409: 'offset_mismatch', 410: 'upload_gone', 413: 'file_too_large', 423: 'upload_locked' }[status] ?? 'upload_error';
+function tusCode(status: number): ErrorCode {
+	const codes: Record<number, ErrorCode> = { 404: 'upload_not_found', 409: 'offset_mismatch', 410: 'upload_gone', 413: 'file_too_large', 423: 'upload_locked' };
+	return codes[status] ?? (status >= 500 ? 'upload_error' : 'invalid_request');
 }
 
 function tusMessage(status: number): string {

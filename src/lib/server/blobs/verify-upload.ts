@@ -10,7 +10,8 @@ import type { Upload } from '@tus/server';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/types';
 import { recordBlob } from './repository';
-import { tusFailure } from './responses';
+import { ApiError } from '../http/api-error';
+import { tusFailure } from '../http/tus-responses';
 import { hashFile, moveIntoStore, sniffAttachmentType, uploadsDir } from './store';
 import { markUploadCompleted } from './upload-records';
 
@@ -26,9 +27,9 @@ export async function verifyFinishedUpload(deps: VerifyDeps, upload: Upload, acc
 	const declared = upload.metadata?.sha256 ?? '';
 	const name = upload.metadata?.filename ?? 'tệp';
 
-	const refuse = async (code: string, message: string) => {
+	const refuse = async (code: 'size_mismatch' | 'hash_mismatch' | 'unsupported_type', message: string) => {
 		await deps.store.remove(upload.id).catch(() => undefined);
-		return tusFailure(422, code, message);
+		return tusFailure(new ApiError(code, message, { status: 422 }));
 	};
 
 	const { sha256, size } = await hashFile(path);

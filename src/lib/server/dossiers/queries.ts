@@ -1,25 +1,7 @@
 /** Reading one's own dossiers: the list for "Hồ sơ đã gửi" and one dossier with its history. */
 import type { Kysely } from 'kysely';
-import { dossierReceiptSchema, dossierStatusNames, type DossierManifest, type DossierReceipt, type DossierStatus } from '$lib/domain/dossier';
+import { dossierReceiptSchema, statusName, type DossierDetail, type DossierListItem, type DossierReceipt } from '$lib/domain/wire/dossiers';
 import type { Database } from '../db/types';
-
-export interface DossierListItem {
-	id: string;
-	code: string;
-	procedure: { code: string; name: string };
-	status: number;
-	statusName: string;
-	receivedAt: string;
-	appointmentDate: string;
-}
-
-export interface DossierDetail extends DossierListItem {
-	receipt: DossierReceipt;
-	manifest: DossierManifest;
-	events: { status: number; statusName: string; at: string; note: string | null }[];
-}
-
-const statusName = (s: number) => dossierStatusNames[s as DossierStatus] ?? String(s);
 
 function toItem(row: { id: string; code: string; status: number; received_at: string; appointment_date: string; receipt: string }): DossierListItem & { receipt: DossierReceipt } {
 	const receipt = dossierReceiptSchema.parse(JSON.parse(row.receipt));

@@ -10,13 +10,16 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
-import { appointmentDate, vietnamDate } from '$lib/domain/calendar';
-import { dossierReceiptSchema, dossierStatusNames, formatDossierCode, manifestDigest, MAX_DAILY_SEQUENCE, type DossierManifest, type DossierReceipt } from '$lib/domain/dossier';
+import { appointmentDate } from '$lib/domain/calendar';
+import { dossierStatusNames, formatDossierCode, MAX_DAILY_SEQUENCE } from '$lib/domain/dossier';
+import { vietnamDate, vietnamIso } from '$lib/domain/time';
+import { formatBytes } from '$lib/domain/format';
+import { dossierReceiptSchema, manifestDigest, type DossierManifest, type DossierReceipt } from '$lib/domain/wire/dossiers';
 import { workingCalendar } from '$lib/domain/holidays';
 import type { Config } from '../config';
 import type { Database } from '../db/types';
 import { blobsOf } from '../blobs/repository';
-import { DossierError } from './errors';
+import { ApiError } from '../http/api-error';
 import { nextDossierSequence } from './sequence';
 import { inWriteTransaction, isUniqueViolation } from './transaction';
 import { checkSubmission, parseManifest, type CheckedSubmission, type Reference } from './validate';
@@ -39,7 +42,7 @@ const dossierIdSchema = z.uuid();
 
 export async function submitDossier(deps: DossierDeps, accountId: string, dossierId: string, body: unknown): Promise<SubmitResult> {
 	if (!dossierIdSchema.safeParse(dossierId).success)
-		throw new DossierError(400, 'invalid_id', 'Mã hồ sơ trên máy không hợp lệ (phải là UUID); hãy tạo lại hồ sơ từ bản nháp.');
+		throw new ApiError('invalid_id', 'Mã hồ sơ trên máy không hợp lệ (phải là UUID); hãy tạo lại hồ sơ từ bản nháp.');
 	const manifest = parseManifest(body);
 	const digest = createHash('sha256').update(manifestDigest(manifest)).digest('hex');
 
@@ -70,13 +73,9 @@ async function existing(db: Kysely<Database>, accountId: string, id: string, dig
 	const row = await db.selectFrom('dossiers').select(['account_id', 'digest', 'receipt']).where('id', '=', id).executeTakeFirst();
 	if (!row) return null;
 	if (row.account_id !== accountId)
-		throw new DossierError(409, 'dossier_id_taken', 'Mã hồ sơ trên máy trùng với một hồ sơ khác; hãy tạo lại hồ sơ từ bản nháp rồi gửi lại.');
+		throw new ApiError('dossier_id_taken', 'Mã hồ sơ trên máy trùng với một hồ sơ khác; hãy tạo lại hồ sơ từ bản nháp rồi gửi lại.');
 	if (row.digest !== digest)
-		throw new DossierError(
-			409,
-			'dossier_conflict',
-			'Hồ sơ này đã được tiếp nhận với nội dung khác. Muốn sửa thông tin, hãy tạo hồ sơ mới hoặc liên hệ cơ quan tiếp nhận; hồ sơ đã nộp không bị thay đổi.'
-		);
+		throw new ApiError('dossier_conflict', 'Hồ sơ này đã được tiếp nhận với nội dung khác. Muốn sửa thông tin, hãy tạo hồ sơ mới hoặc liên hệ cơ quan tiếp nhận; hồ sơ đã nộp không bị thay đổi.');
 	return { status: 200, receipt: dossierReceiptSchema.parse(JSON.parse(row.receipt)) };
 }
 
@@ -92,20 +91,13 @@ async function checkBlobs(db: Kysely<Database>, maxDossierBytes: number, account
 				.filter(([a]) => !held.has(a.sha256))
 				.map(([a, i]) => [`attachments.${i}`, `Máy chủ chưa nhận được tệp "${a.name}"; ứng dụng sẽ tải tệp lên rồi gửi lại.`])
 		);
-		throw new DossierError(422, 'missing_blobs', `Máy chủ chưa nhận được ${missing.length} tệp đính kèm; ứng dụng sẽ tải lên rồi gửi lại.`, {
-			...fields
-		}, { missing });
+		throw new ApiError('missing_blobs', `Máy chủ chưa nhận được ${missing.length} tệp đính kèm; ứng dụng sẽ tải lên rồi gửi lại.`, { fields, details: { missing } });
 	}
 	const total = hashes.reduce((sum, h) => sum + Number(held.get(h)!.size), 0);
 	if (total > maxDossierBytes)
-		throw new DossierError(
-			413,
-			'dossier_too_large',
-			`Các tệp đính kèm nặng tổng cộng ${mb(total)}, vượt giới hạn ${mb(maxDossierBytes)} cho một hồ sơ; hãy chụp lại ảnh nhỏ hơn hoặc bỏ bớt tệp.`
-		);
+		throw new ApiError('dossier_too_large', `Các tệp đính kèm nặng tổng cộng ${formatBytes(total)}, vượt giới hạn ${formatBytes(maxDossierBytes)} cho một hồ sơ; hãy chụp lại ảnh nhỏ hơn hoặc bỏ bớt tệp.`);
 }
 
-const mb = (bytes: number) => `${(bytes / 1024 / 1024).toLocaleString('vi-VN', { maximumFractionDigits: 1 })} MB`;
 
 interface NewDossier {
 	accountId: string;
@@ -121,7 +113,7 @@ async function insertDossier(trx: Kysely<Database>, d: NewDossier): Promise<Doss
 	const day = vietnamDate(d.now).date;
 	const sequence = await nextDossierSequence(trx, agency.code, day);
 	if (sequence > MAX_DAILY_SEQUENCE)
-		throw new DossierError(503, 'sequence_exhausted', `${agency.name} đã nhận đủ ${MAX_DAILY_SEQUENCE} hồ sơ hôm nay; hồ sơ sẽ được gửi lại vào ngày làm việc tiếp theo.`);
+		throw new ApiError('sequence_exhausted', `${agency.name} đã nhận đủ ${MAX_DAILY_SEQUENCE} hồ sơ hôm nay; hồ sơ sẽ được gửi lại vào ngày làm việc tiếp theo.`);
 	const receipt = dossierReceiptSchema.parse({
 		dossierId: d.dossierId,
 		code: formatDossierCode(agency.code, day, sequence),
@@ -157,9 +149,4 @@ async function insertDossier(trx: Kysely<Database>, d: NewDossier): Promise<Doss
 			.values(slots.map((a) => ({ dossier_id: d.dossierId, slot: a.slot, sha256: a.sha256 })))
 			.execute();
 	return receipt;
-}
-
-/** The instant in Vietnam time with its offset, as the receipt shows it: 2026-03-02T14:05:09.120+07:00. */
-export function vietnamIso(instant: Date): string {
-	return new Date(instant.getTime() + 7 * 3600_000).toISOString().replace('Z', '+07:00');
 }

@@ -3,20 +3,21 @@
  * shape, the procedure, the receiving agency, the delivery choice, the form answers (with the
  * same form engine the page uses) and that attachments match the form's attachment slots.
  */
-import type { z } from 'zod';
-import { dossierManifestSchema, type DossierManifest } from '$lib/domain/dossier';
+import { dossierManifestSchema, type DossierManifest } from '$lib/domain/wire/dossiers';
+import { fieldErrors } from '$lib/domain/wire/errors';
 import type { Field } from '$lib/domain/form-definition';
 import { validateAnswers } from '$lib/domain/form-engine';
 import { deliveryLabels, type Procedure } from '$lib/domain/procedure';
 import { checkAddress, type CurrentUnits } from '$lib/domain/units';
 import type { Agency } from '$lib/domain/agency';
-import { DossierError, summarize } from './errors';
+import { ApiError } from '../http/api-error';
+import { summarizeFields as summarize } from '$lib/domain/wire/errors';
 
 export function parseManifest(body: unknown): DossierManifest {
 	const parsed = dossierManifestSchema.safeParse(body);
 	if (!parsed.success) {
-		const fields = zodFields(parsed.error);
-		throw new DossierError(422, 'invalid_manifest', summarize(fields, 'Dữ liệu hồ sơ không hợp lệ'), fields);
+		const fields = fieldErrors(parsed.error);
+		throw new ApiError('invalid_manifest', summarize(fields, 'Dữ liệu hồ sơ không hợp lệ'), { fields });
 	}
 	return parsed.data;
 }
@@ -35,25 +36,20 @@ export interface CheckedSubmission {
 export function checkSubmission(manifest: DossierManifest, ref: Reference, today: Date): CheckedSubmission {
 	const procedure = ref.getProcedure(manifest.procedureCode);
 	if (!procedure)
-		throw new DossierError(422, 'unknown_procedure', `Không có thủ tục mã ${manifest.procedureCode}; hãy chọn lại thủ tục trong danh mục.`, {
+		throw new ApiError('unknown_procedure', `Không có thủ tục mã ${manifest.procedureCode}; hãy chọn lại thủ tục trong danh mục.`, { fields: {
 			procedureCode: 'Mã thủ tục không có trong danh mục'
-		});
+		} });
 
 	const agency = ref.findAgency(manifest.agencyCode);
 	if (!agency || agency.kind !== procedure.agency.id)
-		throw new DossierError(
-			422,
-			'unknown_agency',
-			`Cơ quan mã ${manifest.agencyCode} không tiếp nhận thủ tục "${procedure.name}"; hãy chọn ${procedure.agency.name.toLowerCase()} nơi nộp hồ sơ.`,
-			{ agencyCode: `Hãy chọn một ${procedure.agency.name.toLowerCase()}` }
-		);
+		throw new ApiError('unknown_agency', `Cơ quan mã ${manifest.agencyCode} không tiếp nhận thủ tục "${procedure.name}"; hãy chọn ${procedure.agency.name.toLowerCase()} nơi nộp hồ sơ.`, { fields: { agencyCode: `Hãy chọn một ${procedure.agency.name.toLowerCase()}` } });
 
 	checkDelivery(manifest, procedure, ref.units);
 
 	const result = validateAnswers(procedure.form, manifest.answers, { units: ref.units, today });
 	if (!result.ok) {
 		const fields = Object.fromEntries(result.errors.map((e) => [e.path, e.message]));
-		throw new DossierError(422, 'invalid_answers', summarize(fields, 'Tờ khai chưa hợp lệ'), fields);
+		throw new ApiError('invalid_answers', summarize(fields, 'Tờ khai chưa hợp lệ'), { fields });
 	}
 
 	checkAttachmentSlots(manifest, procedure);
@@ -64,18 +60,18 @@ function checkDelivery(manifest: DossierManifest, procedure: Procedure, units: C
 	const method = manifest.delivery.method;
 	// Decree 42/2022/NĐ-CP: only a "toàn trình" procedure returns its result online.
 	if (method === 'online' && procedure.onlineLevel !== 'toan-trinh')
-		throw new DossierError(422, 'invalid_delivery', `Thủ tục "${procedure.name}" không trả kết quả trực tuyến; hãy chọn nhận tại bộ phận một cửa hoặc qua bưu điện.`, {
+		throw new ApiError('invalid_delivery', `Thủ tục "${procedure.name}" không trả kết quả trực tuyến; hãy chọn nhận tại bộ phận một cửa hoặc qua bưu điện.`, { fields: {
 			delivery: 'Chỉ thủ tục toàn trình mới nhận kết quả trực tuyến'
-		});
+		} });
 	if (!procedure.result.delivery.includes(method)) {
 		const allowed = procedure.result.delivery.map((d) => deliveryLabels[d].toLowerCase()).join(', ');
-		throw new DossierError(422, 'invalid_delivery', `Thủ tục "${procedure.name}" chỉ trả kết quả theo cách: ${allowed}.`, {
+		throw new ApiError('invalid_delivery', `Thủ tục "${procedure.name}" chỉ trả kết quả theo cách: ${allowed}.`, { fields: {
 			delivery: `Hãy chọn: ${allowed}`
-		});
+		} });
 	}
 	if (manifest.delivery.method === 'post') {
 		const problem = checkAddress(units, manifest.delivery.address);
-		if (problem) throw new DossierError(422, 'invalid_delivery', problem, { 'delivery.address': problem });
+		if (problem) throw new ApiError('invalid_delivery', problem, { fields: { 'delivery.address': problem } });
 	}
 }
 
@@ -102,14 +98,5 @@ function checkAttachmentSlots(manifest: DossierManifest, procedure: Procedure) {
 				fields[id] = `Tệp "${file.name ?? ''}" của mục "${field.label}" chưa có trong danh sách tệp gửi kèm; hãy gửi lại hồ sơ`;
 	}
 	if (Object.keys(fields).length)
-		throw new DossierError(422, 'invalid_manifest', summarize(fields, 'Danh sách tệp đính kèm không khớp tờ khai'), fields);
-}
-
-function zodFields(error: z.ZodError): Record<string, string> {
-	const fields: Record<string, string> = {};
-	for (const issue of error.issues) {
-		const key = issue.path.map(String).join('.') || '(gốc)';
-		fields[key] ??= issue.message;
-	}
-	return fields;
+		throw new ApiError('invalid_manifest', summarize(fields, 'Danh sách tệp đính kèm không khớp tờ khai'), { fields });
 }

@@ -1,8 +1,9 @@
 import { error, redirect } from '@sveltejs/kit';
-import { createOfficer } from '$lib/server/accounts';
+import { createOfficer, listStaff } from '$lib/server/accounts';
+import { listAgencyNames } from '$lib/server/agencies';
 import { serverContext } from '$lib/server/context';
-import { accountFailure, formValues } from '$lib/components/account/forms';
-import { checkStaff } from '../../officer/access';
+import { actionFailure, formValues } from '$lib/server/http/form-actions';
+import { checkStaff } from '$lib/server/officer/access';
 import type { Actions, PageServerLoad } from './$types';
 
 function requireAdmin(locals: App.Locals) {
@@ -15,16 +16,7 @@ function requireAdmin(locals: App.Locals) {
 export const load: PageServerLoad = async ({ locals }) => {
 	requireAdmin(locals);
 	const { deps } = await serverContext();
-	const [agencies, officers] = await Promise.all([
-		deps.db.selectFrom('agencies').select(['code', 'name']).orderBy('name').execute(),
-		deps.db
-			.selectFrom('accounts')
-			.select(['full_name', 'phone', 'role', 'agency_code'])
-			.where('role', 'in', ['officer', 'admin'])
-			.orderBy('created_at', 'desc')
-			.limit(200)
-			.execute()
-	]);
+	const [agencies, officers] = await Promise.all([listAgencyNames(deps.db), listStaff(deps.db)]);
 	return { agencies, officers };
 };
 
@@ -44,7 +36,7 @@ export const actions: Actions = {
 			});
 			return { created: { fullName: result.account.fullName, phone: result.account.phone, temporaryPassword: result.temporaryPassword ?? null } };
 		} catch (e) {
-			return accountFailure(e, values);
+			return actionFailure(e, values);
 		}
 	}
 };

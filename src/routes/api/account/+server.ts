@@ -1,5 +1,5 @@
+import { readOwnProfile, updateOwnProfile } from '$lib/server/accounts/profile-api';
 import { serverContext } from '$lib/server/context';
-import { readOwnProfile, updateOwnProfile } from './handlers';
 import type { RequestHandler } from './$types';
 
 export const GET: RequestHandler = ({ locals }) => readOwnProfile(locals);

@@ -1,5 +1,6 @@
 import { json } from '@sveltejs/kit';
-import { maskIdNumber } from '$lib/components/account/forms';
+import { maskIdNumber } from '$lib/domain/account';
+import type { SessionAnswer } from '$lib/domain/wire/accounts';
 import type { RequestHandler } from './$types';
 
 /**
@@ -8,6 +9,8 @@ import type { RequestHandler } from './$types';
  */
 export const GET: RequestHandler = ({ locals }) => {
 	const a = locals.account;
-	const account = a ? { id: a.id, fullName: a.fullName, maskedId: maskIdNumber(a.idNumber), role: a.role, agencyCode: a.agencyCode } : null;
-	return json({ account }, { headers: { 'cache-control': 'no-store' } });
+	const body: SessionAnswer = {
+		account: a ? { id: a.id, fullName: a.fullName, maskedId: maskIdNumber(a.idNumber), role: a.role, agencyCode: a.agencyCode } : null
+	};
+	return json(body, { headers: { 'cache-control': 'no-store' } });
 };

@@ -1,18 +1,15 @@
 import { error } from '@sveltejs/kit';
-import type { Procedure } from '$lib/domain/procedure';
+import { ApiFailure, catalogueApi } from '$lib/client/api/catalogue';
 
 // Prerendered for every catalogue entry (svelte.config.js) and precached by the service
 // worker; an unknown code is still answered at run time with a Vietnamese 404.
 export const prerender = 'auto';
 
 export async function load({ params, fetch }) {
-	let res: Response;
 	try {
-		res = await fetch(`/api/procedures/${encodeURIComponent(params.code)}`);
-	} catch {
+		return { procedure: await catalogueApi(fetch).getProcedure(params.code) };
+	} catch (e) {
+		if (e instanceof ApiFailure && e.kind === 'http') error(e.status, e.message);
 		error(503, 'Không tải được thủ tục khi đang mất mạng. Hãy mở lại khi có mạng.');
 	}
-	const body = await res.json();
-	if (!res.ok) error(res.status, body?.error?.message ?? 'Không tải được thủ tục.');
-	return { procedure: body as Procedure };
 }

@@ -3,7 +3,7 @@ import { activate, createSession, resendActivationCode, type AccountTarget } fro
 import { findAccountById, maskRecipient } from '$lib/server/accounts/store';
 import { serverContext } from '$lib/server/context';
 import { setSessionCookie } from '$lib/server/session-cookie';
-import { accountFailure, formValues } from '$lib/components/account/forms';
+import { actionFailure, formValues } from '$lib/server/http/form-actions';
 import { PENDING_COOKIE } from '../../signin/pending';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -29,7 +29,7 @@ export const actions: Actions = {
 		try {
 			({ accountId } = await activate(deps, targetOf(cookies, values), values.code ?? ''));
 		} catch (error) {
-			return accountFailure(error, values);
+			return actionFailure(error, values);
 		}
 		const session = await createSession(deps, accountId, request.headers.get('user-agent'));
 		setSessionCookie(cookies, session.token, config);
@@ -43,7 +43,7 @@ export const actions: Actions = {
 			const issued = await resendActivationCode(deps, targetOf(cookies, values), values.channel === 'email' ? 'email' : 'sms');
 			return { resent: `Đã gửi mã mới tới ${issued.sentTo}. Mã có hiệu lực 10 phút.` };
 		} catch (error) {
-			return accountFailure(error, values);
+			return actionFailure(error, values);
 		}
 	}
 };

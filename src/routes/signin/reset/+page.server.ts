@@ -1,7 +1,7 @@
 import { redirect } from '@sveltejs/kit';
 import { requestPasswordReset, resetPassword } from '$lib/server/accounts';
 import { serverContext } from '$lib/server/context';
-import { accountFailure, formValues } from '$lib/components/account/forms';
+import { actionFailure, formValues } from '$lib/server/http/form-actions';
 import type { Actions } from './$types';
 
 export const actions: Actions = {
@@ -16,7 +16,7 @@ export const actions: Actions = {
 			});
 			return { requested: message, identifier: values.identifier ?? '' };
 		} catch (error) {
-			return accountFailure(error, values);
+			return actionFailure(error, values);
 		}
 	},
 	reset: async ({ request }) => {
@@ -25,7 +25,7 @@ export const actions: Actions = {
 		try {
 			await resetPassword(deps, { identifier: values.identifier ?? '', code: values.code ?? '', newPassword: values.newPassword ?? '' });
 		} catch (error) {
-			return accountFailure(error, values);
+			return actionFailure(error, values);
 		}
 		redirect(303, '/signin?reset=1');
 	}

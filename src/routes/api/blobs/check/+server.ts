@@ -1,10 +1,11 @@
 import { json } from '@sveltejs/kit';
 import { checkBlobs } from '$lib/server/blobs/check';
-import { answer, dossierDeps, readJson, requireAccount } from '$lib/server/dossiers/runtime';
+import { dossierDeps } from '$lib/server/context';
+import { readJson, requireAccount, respond } from '$lib/server/http/respond';
 import type { RequestHandler } from './$types';
 
 export const POST: RequestHandler = ({ request, locals }) =>
-	answer(async () => {
+	respond(async () => {
 		const accountId = requireAccount(locals);
 		const { db } = await dossierDeps();
 		return json(await checkBlobs(db, accountId, await readJson(request)));

@@ -2,7 +2,7 @@
 // resumed upload costs little more than the file itself. 404 when development pages are off.
 import { error, json } from '@sveltejs/kit';
 import { uploadStats } from '$lib/server/blobs/upload-records';
-import { dossierDeps } from '$lib/server/dossiers/runtime';
+import { dossierDeps } from '$lib/server/context';
 
 export async function GET() {
 	const { db, config } = await dossierDeps();

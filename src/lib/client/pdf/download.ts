@@ -1,0 +1,37 @@
+/**
+ * Builds a declaration PDF on the device (works offline: the builder and the fonts are
+ * precached by the service worker) and hands it to the browser as a download.
+ * Loaded with a dynamic import so pdf-lib is not part of a page's first load.
+ */
+import type { Procedure } from '$lib/domain/procedure';
+import { buildBlankFileName, buildDeclarationPdf } from './declaration';
+
+let fontCache: Promise<{ regular: Uint8Array; bold: Uint8Array }> | undefined;
+
+export function loadFonts() {
+	fontCache ??= Promise.all(
+		['/fonts/BeVietnamPro-Regular.pdffont', '/fonts/BeVietnamPro-Bold.pdffont'].map(async (url) => {
+			const res = await fetch(url);
+			if (!res.ok) throw new Error(`Không tải được phông chữ (${res.status})`);
+			return new Uint8Array(await res.arrayBuffer());
+		})
+	).then(([regular, bold]) => ({ regular, bold }));
+	fontCache.catch(() => (fontCache = undefined));
+	return fontCache;
+}
+
+export function saveBytes(bytes: Uint8Array, fileName: string) {
+	const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type: 'application/pdf' }));
+	const a = document.createElement('a');
+	a.href = url;
+	a.download = fileName;
+	document.body.append(a);
+	a.click();
+	a.remove();
+	setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+export async function downloadBlankDeclaration(procedure: Procedure) {
+	const bytes = await buildDeclarationPdf({ procedure, fonts: await loadFonts() });
+	saveBytes(bytes, buildBlankFileName(procedure));
+}

@@ -1,0 +1,131 @@
+/**
+ * Keeps the device's idea of "who is signed in" in step with the server's session, and
+ * moves between account spaces on a shared phone.
+ *
+ * The server is the authority on the session (HttpOnly cookie); the device remembers
+ * only which space to show. `reconcileWithServer` runs on app start, after the account
+ * pages and when the network comes back:
+ * - server says X, device shows guest → X's space opens; guest drafts move into it
+ *   (only when there are any, and the person is told so);
+ * - server says X, device shows another account → X's space opens (nothing is copied);
+ * - server says nobody, device shows an account → the space stays (offline work is
+ *   kept) but is marked paused until that person signs in again;
+ * - offline → nothing changes.
+ */
+import { GUEST_ACCOUNT_ID, openAccountDb } from '../db/account-db';
+import { claimGuestSpace, wipeAccount, type ClaimResult } from '../db/accounts';
+import { getCurrentAccount, rememberAccount, setCurrentAccount } from '../db/device';
+import { deleteMeta, getMeta, setMeta } from '../db/device-meta';
+import { metaKeys, readStored, tabKeys, writeStored } from '../db/keys';
+import { accountsApi } from '../api/accounts';
+
+type SessionClient = Pick<ReturnType<typeof accountsApi>, 'session'>;
+import type { SessionAccount } from '$lib/domain/wire/accounts';
+import { initSession, session, setPaused, switchAccountSpace } from './session.svelte';
+
+export type ServerAccount = SessionAccount;
+
+export type ReconcileOutcome =
+	| { kind: 'unchanged' }
+	| { kind: 'offline' }
+	| { kind: 'signed-in'; account: ServerAccount; claimed: ClaimResult | null }
+	| { kind: 'paused'; accountId: string }
+	| { kind: 'signed-out' };
+
+/** `null` = signed out; `undefined` = the server could not be reached or could not tell (503). */
+export async function fetchServerAccount(client: SessionClient = accountsApi()): Promise<ServerAccount | null | undefined> {
+	try {
+		return await client.session();
+	} catch {
+		return undefined;
+	}
+}
+
+async function guestDraftCount(): Promise<number> {
+	return openAccountDb(GUEST_ACCOUNT_ID)
+		.drafts.filter((d) => !d.deletedAt)
+		.count();
+}
+
+/** Device side of a successful sign-in (password, code or e-ID). */
+export async function adoptSignedInAccount(account: ServerAccount): Promise<ClaimResult | null> {
+	const previous = await getCurrentAccount();
+	await rememberAccount({ accountId: account.id, displayName: account.fullName, maskedId: account.maskedId });
+	const hint = takePendingIdentifier();
+	if (hint) await setSignInHint(account.id, hint);
+	// Only a guest's work is carried over: another person's space is never merged.
+	const claimed = previous === null && (await guestDraftCount()) > 0 ? await claimGuestSpace(account.id) : null;
+	if (claimed?.drafts) session.notice = `${claimed.drafts} hồ sơ nháp bạn làm khi chưa đăng nhập đã được chuyển vào tài khoản của bạn.`;
+	await setCurrentAccount(account.id);
+	await setPaused(account.id, false);
+	await switchAccountSpace(account.id, { unlocked: true });
+	return claimed;
+}
+
+/** Device side of signing out: back to the (empty) guest space; the account's data stays. */
+export async function leaveAccountSpace(): Promise<void> {
+	await setCurrentAccount(null);
+	await switchAccountSpace(null);
+}
+
+/**
+ * Brings the device in line with the server's session. `signedIn`: the person has just
+ * proved who they are (password, code, e-ID) in this tab, so the space opens without its
+ * PIN even when it was already this device's current account (the "Dùng mật khẩu" way out
+ * of a forgotten PIN).
+ */
+export async function reconcileWithServer(
+	options: { signedOut?: boolean; signedIn?: boolean; client?: SessionClient } = {}
+): Promise<ReconcileOutcome> {
+	await initSession();
+	const [server, current] = await Promise.all([fetchServerAccount(options.client), getCurrentAccount()]);
+	if (server === undefined) return { kind: 'offline' };
+	if (server) {
+		if (current === server.id && !session.paused) {
+			// Same person; refresh the name shown in the picker in case it was edited.
+			await rememberAccount({ accountId: server.id, displayName: server.fullName, maskedId: server.maskedId });
+			if (options.signedIn && session.locked) await switchAccountSpace(server.id, { unlocked: true });
+			return { kind: 'unchanged' };
+		}
+		return { kind: 'signed-in', account: server, claimed: await adoptSignedInAccount(server) };
+	}
+	if (current === null) return { kind: 'unchanged' };
+	if (options.signedOut) {
+		await leaveAccountSpace();
+		return { kind: 'signed-out' };
+	}
+	await setPaused(current, true);
+	return { kind: 'paused', accountId: current };
+}
+
+// ---------------------------------------------------------------------------
+// Pre-filling the sign-in form when a person picks their account in the switcher.
+// The identifier typed at sign-in is kept on this device only (it is what the browser's
+// own "remember username" would keep); never the password.
+
+/** Called as the sign-in form is sent; paired with the account id once the server answers. */
+export function notePendingIdentifier(identifier: string) {
+	writeStored('session', tabKeys.pendingIdentifier, identifier.trim());
+}
+
+function takePendingIdentifier(): string | null {
+	const value = readStored('session', tabKeys.pendingIdentifier);
+	writeStored('session', tabKeys.pendingIdentifier, null);
+	return value || null;
+}
+
+async function setSignInHint(accountId: string, identifier: string) {
+	await setMeta(metaKeys.signInHint(accountId), identifier);
+}
+
+export async function signInHint(accountId: string): Promise<string | null> {
+	const value = await getMeta(metaKeys.signInHint(accountId));
+	return typeof value === 'string' ? value : null;
+}
+
+/** "Xoá dữ liệu trên thiết bị này": the account's database, its PIN, its picker entry and hints. */
+export async function wipeAccountFromDevice(accountId: string): Promise<void> {
+	await wipeAccount(accountId);
+	await deleteMeta(metaKeys.signInHint(accountId), metaKeys.paused(accountId));
+	if (session.accountId === accountId) await switchAccountSpace(null);
+}

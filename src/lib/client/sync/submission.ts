@@ -1,0 +1,125 @@
+/**
+ * From a complete draft to what the outbox freezes: the attachment list the server expects
+ * (every file of every attachment field, slot by slot — see the server's slot check), the
+ * receiving agencies for the procedure, and how many bytes sending will cost.
+ */
+import agencyFile from '$data/agencies.json';
+import type { Agency } from '$lib/domain/agency';
+import type { Procedure } from '$lib/domain/procedure';
+import { attachmentTypes } from '$lib/domain/wire/primitives';
+import { uuidv7 } from '$lib/domain/uuid';
+import { dossierManifestSchema, type DossierManifest, type ManifestAttachment } from '$lib/domain/wire/dossiers';
+import { fieldErrors, summarizeFields } from '$lib/domain/wire/errors';
+import type { AccountDb } from '../db/account-db';
+import { readable, type ManifestInput } from '../db/outbox';
+import { OUTBOX_RECORD_VERSION, type OutboxEntry } from '../db/outbox-record';
+import type { Draft } from '../db/schema';
+
+export function manifestAttachments(procedure: Procedure, answers: Record<string, unknown>): ManifestAttachment[] {
+	const out: ManifestAttachment[] = [];
+	for (const field of procedure.form.sections.flatMap((s) => s.fields)) {
+		if (field.type !== 'attachment') continue;
+		const files = answers[field.id];
+		if (!Array.isArray(files)) continue;
+		for (const f of files as { sha256: string; name: string; size: number; type: string }[]) {
+			if (!(attachmentTypes as readonly string[]).includes(f.type))
+				throw new Error(`Tệp "${f.name}" không phải ảnh JPEG, PNG, WebP hay tệp PDF; hãy bỏ tệp này và đính kèm lại.`);
+			out.push({ slot: field.id, sha256: f.sha256, name: f.name.slice(0, 200) || 'tep-dinh-kem', size: f.size, type: f.type as ManifestAttachment['type'] });
+		}
+	}
+	return out;
+}
+
+/** Agencies that receive this procedure; the one in the person's province first. */
+export function agenciesFor(procedure: Procedure, provinceCode?: string): Agency[] {
+	const all = (agencyFile.agencies as Agency[]).filter((a) => a.kind === procedure.agency.id);
+	return [...all.filter((a) => a.provinceCode === provinceCode), ...all.filter((a) => a.provinceCode !== provinceCode)];
+}
+
+/** The province of the first address in the answers (usually the requester's own). */
+export function provinceOfAnswers(answers: Record<string, unknown>): string | undefined {
+	for (const v of Object.values(answers))
+		if (v && typeof v === 'object' && !Array.isArray(v) && typeof (v as { provinceCode?: unknown }).provinceCode === 'string')
+			return (v as { provinceCode: string }).provinceCode;
+	return undefined;
+}
+
+/** Distinct files only: the same photo in two slots travels once. */
+export function uniqueFiles(attachments: ManifestAttachment[]): ManifestAttachment[] {
+	const seen = new Set<string>();
+	return attachments.filter((a) => !seen.has(a.sha256) && seen.add(a.sha256));
+}
+
+/** Bytes on the wire for the manifest itself (JSON, UTF-8). */
+export const manifestBytes = (manifest: unknown) => new TextEncoder().encode(JSON.stringify(manifest)).length;
+
+/**
+ * The manifest failed the shared wire schema on the device: the same check the server runs,
+ * so the mistake shows on the draft at once instead of one round trip later.
+ */
+export class InvalidManifest extends Error {
+	constructor(readonly fields: Record<string, string>) {
+		super(summarizeFields(fields, 'Hồ sơ chưa hợp lệ'));
+		this.name = 'InvalidManifest';
+	}
+}
+
+export interface EnqueueResult {
+	entry: OutboxEntry;
+	/** False when this draft was already in the outbox (second press, second tab). */
+	created: boolean;
+}
+
+/**
+ * Puts a draft into the outbox, or returns the entry already there for it. An entry the
+ * server refused (needs-attention) is replaced: the person fixed the draft and sends a new
+ * version under a new dossier id.
+ */
+export async function enqueueDraft(
+	db: AccountDb,
+	draft: Pick<Draft, 'id' | 'procedureCode' | 'procedureName' | 'answers' | 'revision'>,
+	input: ManifestInput,
+	now: Date = new Date()
+): Promise<EnqueueResult> {
+	// Checked with the server's own schema before it enters the queue (and before the
+	// transaction: IndexedDB transactions must not wait on anything else).
+	const manifest: DossierManifest = structuredClone({
+		version: 1,
+		procedureCode: draft.procedureCode,
+		answers: draft.answers as DossierManifest['answers'],
+		attachments: input.attachments,
+		delivery: input.delivery,
+		agencyCode: input.agencyCode,
+		submittedAt: now.toISOString()
+	});
+	const checked = dossierManifestSchema.safeParse(manifest);
+	if (!checked.success) throw new InvalidManifest(fieldErrors(checked.error));
+	return db.transaction('rw', db.outbox, async () => {
+		const existing = readable(await db.outbox.where('draftId').equals(draft.id).toArray());
+		const live = existing.find((e) => e.state !== 'needs-attention');
+		if (live) return { entry: live, created: false };
+		await db.outbox.bulkDelete(existing.map((e) => e.id));
+
+		const seen = new Set<string>();
+		const entry: OutboxEntry = {
+			id: uuidv7(),
+			draftId: draft.id,
+			procedureCode: draft.procedureCode,
+			procedureName: draft.procedureName,
+			draftRevision: draft.revision,
+			manifest,
+			state: 'queued',
+			progress: manifest.attachments
+				.filter((a) => !seen.has(a.sha256) && seen.add(a.sha256))
+				.map((a) => ({ sha256: a.sha256, bytesSent: 0, total: a.size, done: false })),
+			attempts: 0,
+			nextAttemptAt: 0,
+			createdAt: now.toISOString(),
+			updatedAt: now.toISOString(),
+			schemaVersion: OUTBOX_RECORD_VERSION
+		};
+		await db.outbox.add(entry);
+		return { entry, created: true };
+	});
+}
+

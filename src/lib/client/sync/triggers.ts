@@ -1,0 +1,80 @@
+/**
+ * The page's triggers for the sync engine: app start, `online`, the tab becoming visible,
+ * a timer at the next backoff deadline, and a Background Sync registration so the service
+ * worker sends the outbox even after the app is closed (Chromium). Idempotent: every page
+ * that shows or fills the outbox may call `startOutboxSync()`.
+ */
+import { accountDb, session } from '../space/session.svelte';
+import { GUEST_ACCOUNT_ID } from '../db/account-db';
+import { localKeys, writeStored } from '../db/keys';
+import { defaultEngineDeps, runOutbox, SYNC_TAG, type RunOptions } from './engine';
+
+let started = false;
+let running: Promise<void> | undefined;
+let again: RunOptions | undefined;
+let timer: ReturnType<typeof setTimeout> | undefined;
+const deps = typeof window !== 'undefined' ? defaultEngineDeps() : undefined;
+
+/** Runs the engine now (or right after the run in progress in this tab). */
+export function syncOutboxNow(opts: RunOptions = { force: true }): Promise<void> {
+	if (running) {
+		again = { force: again?.force || opts.force, includePaused: again?.includePaused || opts.includePaused };
+		return running;
+	}
+	running = (async () => {
+		try {
+			let next: RunOptions | undefined = opts;
+			while (next) {
+				again = undefined;
+				await runOnce(next);
+				next = again;
+			}
+		} finally {
+			running = undefined;
+		}
+	})();
+	return running;
+}
+
+async function runOnce(opts: RunOptions) {
+	if (!deps) return;
+	// Resolves which account this device shows (at start-up it is not known yet).
+	const db = await accountDb();
+	if (session.accountId === GUEST_ACCOUNT_ID) return;
+	try {
+		const result = await runOutbox(db, deps, opts);
+		if (result.nextAttemptAt !== undefined) schedule(result.nextAttemptAt);
+		// Another tab or the worker holds the lock: look again shortly, in case it stops.
+		if (!result.ran) schedule(Date.now() + 5_000);
+	} catch (error) {
+		console.error('Outbox sync failed', error);
+		schedule(Date.now() + 30_000);
+	}
+}
+
+function schedule(at: number) {
+	clearTimeout(timer);
+	timer = setTimeout(() => void syncOutboxNow({ force: false }), Math.max(0, at - Date.now()));
+}
+
+/** Asks the service worker to send the outbox when connectivity returns, even if the app is closed. */
+export async function registerBackgroundSync(): Promise<void> {
+	try {
+		const reg = (await navigator.serviceWorker?.ready) as ServiceWorkerRegistration & { sync?: { register(tag: string): Promise<void> } };
+		await reg?.sync?.register(SYNC_TAG);
+	} catch {
+		// No Background Sync (Firefox, Safari) or no worker yet: the page triggers remain.
+	}
+}
+
+export function startOutboxSync(): void {
+	if (started || typeof window === 'undefined') return;
+	started = true;
+	// Remembered so that every later app start resumes the outbox (see +layout.svelte).
+	writeStored('local', localKeys.outboxUsed, '1');
+	window.addEventListener('online', () => void syncOutboxNow({ force: true }));
+	document.addEventListener('visibilitychange', () => {
+		if (document.visibilityState === 'visible') void syncOutboxNow({ force: false, includePaused: true });
+	});
+	void syncOutboxNow({ force: true, includePaused: true });
+}

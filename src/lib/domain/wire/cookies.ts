@@ -1,0 +1,10 @@
+/**
+ * Cookie names shared by the server (which sets them) and the page (which reads the
+ * script-readable one). No schema here: the layout of every page reads this module.
+ */
+
+/** HttpOnly session token; never readable by script. */
+export const SESSION_COOKIE = 'session';
+
+/** Readable by script, no secret: someone has signed in on this browser (load the account switcher). */
+export const SIGNED_IN_COOKIE = 'signed_in';
