@@ -1,5 +1,5 @@
-// `npm test`: every test, in the order that fails fastest — unit, build, integration
-// (SQLite and PostgreSQL), then the browser journeys in Debian's Chromium.
+// `npm test`: every check, in the order that fails fastest — the layer lint, unit, build,
+// integration (SQLite and PostgreSQL), then the browser journeys in Debian's Chromium.
 // Ends with one line "N passed, N failed" and a non-zero exit if anything failed.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -33,7 +33,9 @@ function countPlaywright(file) {
 }
 
 const only = process.argv[2];
-const stages = only ? [only] : ['unit', 'build', 'integration', 'e2e'];
+const stages = only ? [only] : ['lint', 'unit', 'build', 'integration', 'e2e'];
+
+if (stages.includes('lint')) run('lint', 'npx', ['eslint', '.']);
 
 if (stages.includes('unit')) {
 	run('unit', 'npx', ['vitest', 'run', '--project', 'unit', '--reporter=default', '--reporter=json', `--outputFile.json=${join(report, 'unit.json')}`]);
