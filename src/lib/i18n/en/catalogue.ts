@@ -1,20 +1,6 @@
-/** English texts, loaded only when someone picks English (see ./i18n.svelte.ts). */
-import type { deliveryLabels, onlineLevelLabels, tierLabels } from '$lib/domain/labels';
-import type { Messages } from './i18n.svelte';
+import type { catalogue as vi } from '../vi/catalogue';
 
-export const en: Messages = {
-	appName: 'Public services',
-	skipToContent: 'Skip to main content',
-	navProcedures: 'Procedures',
-	navDrafts: 'Drafts',
-	navOutbox: 'Sent',
-	navAccount: 'Account',
-	navSignIn: 'Sign in',
-	offline: 'You are offline: you can still read procedures and fill forms; dossiers are sent when you are back online.',
-	language: 'Tiếng Việt',
-	homeTitle: 'Online public services',
-	homeLead: 'Find a procedure, fill its form on your phone even without signal, submit and track the result.',
-	homeSearch: 'Find an administrative procedure',
+export const catalogue: Record<keyof typeof vi, string> = {
 	searchQuestion: 'Which procedure do you need?',
 	searchHint: 'Type in Vietnamese, with or without accents, e.g. "khai sinh" (birth), "ket hon" (marriage), "chứng thực bản sao" (certified copy).',
 	searchButton: 'Search',
@@ -55,21 +41,4 @@ export const en: Messages = {
 	kindCopy: 'Copy',
 	kindCertifiedCopy: 'Certified copy',
 	kindPresent: 'Shown in person'
-};
-
-// Names of the catalogue's enumerations; Vietnamese from the domain (labels.ts).
-export const enTiers: Record<keyof typeof tierLabels, string> = {
-	'trung-uong': 'Central government',
-	tinh: 'Province',
-	xa: 'Commune',
-	huyen: 'District (before 01/07/2025)'
-};
-export const enLevels: Record<keyof typeof onlineLevelLabels, { label: string; legacy: string }> = {
-	'toan-trinh': { label: 'Fully online', legacy: 'level 4' },
-	'mot-phan': { label: 'Partly online', legacy: 'level 3' }
-};
-export const enDelivery: Record<keyof typeof deliveryLabels, string> = {
-	counter: 'In person at the one-stop desk',
-	post: 'By the public postal service',
-	online: 'Online, as an electronic copy'
 };

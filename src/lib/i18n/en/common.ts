@@ -1,0 +1,16 @@
+import type { common as vi } from '../vi/common';
+
+export const common: Record<keyof typeof vi, string> = {
+	appName: 'Public services',
+	skipToContent: 'Skip to main content',
+	navProcedures: 'Procedures',
+	navDrafts: 'Drafts',
+	navOutbox: 'Sent',
+	navAccount: 'Account',
+	navSignIn: 'Sign in',
+	offline: 'You are offline: you can still read procedures and fill forms; dossiers are sent when you are back online.',
+	language: 'Tiếng Việt',
+	homeTitle: 'Online public services',
+	homeLead: 'Find a procedure, fill its form on your phone even without signal, submit and track the result.',
+	homeSearch: 'Find an administrative procedure',
+};

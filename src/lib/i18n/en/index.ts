@@ -1,0 +1,25 @@
+/** English, loaded only when someone picks it (see $lib/i18n.svelte.ts); the same keys as ../vi/. */
+import type { deliveryLabels, onlineLevelLabels, tierLabels } from '$lib/domain/labels';
+import type { Messages } from '../vi';
+import { catalogue } from './catalogue';
+import { common } from './common';
+
+export const en: Messages = { ...common, ...catalogue };
+
+
+// Names of the catalogue's enumerations; Vietnamese from the domain (labels.ts).
+export const enTiers: Record<keyof typeof tierLabels, string> = {
+	'trung-uong': 'Central government',
+	tinh: 'Province',
+	xa: 'Commune',
+	huyen: 'District (before 01/07/2025)'
+};
+export const enLevels: Record<keyof typeof onlineLevelLabels, { label: string; legacy: string }> = {
+	'toan-trinh': { label: 'Fully online', legacy: 'level 4' },
+	'mot-phan': { label: 'Partly online', legacy: 'level 3' }
+};
+export const enDelivery: Record<keyof typeof deliveryLabels, string> = {
+	counter: 'In person at the one-stop desk',
+	post: 'By the public postal service',
+	online: 'Online, as an electronic copy'
+};

@@ -1,0 +1,12 @@
+/**
+ * Vietnamese, the app's language: every text a page shows, by area (one file each). A new
+ * area adds its file here and the same keys in ../en/. Keys are unique across areas; new
+ * areas prefix theirs ("officer.inbox").
+ */
+import { catalogue } from './catalogue';
+import { common } from './common';
+
+export const vi = { ...common, ...catalogue } as const;
+
+export type MessageKey = keyof typeof vi;
+export type Messages = { [K in MessageKey]: string };
