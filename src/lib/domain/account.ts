@@ -54,12 +54,16 @@ export const dateOfBirthSchema = checkedBy(
 
 export const sexSchema = z.enum(['nam', 'nu'], { error: 'Vui lòng chọn giới tính' });
 
+const missingAddress = 'Vui lòng chọn tỉnh/thành phố, xã/phường và nhập số nhà, tên đường nơi thường trú';
 export const permanentAddressSchema = z
-	.strictObject({
-		provinceCode: addressAnswerSchema.shape.provinceCode,
-		communeCode: addressAnswerSchema.shape.communeCode,
-		street: addressAnswerSchema.shape.street
-	})
+	.strictObject(
+		{
+			provinceCode: addressAnswerSchema.shape.provinceCode,
+			communeCode: addressAnswerSchema.shape.communeCode,
+			street: addressAnswerSchema.shape.street
+		},
+		{ error: missingAddress }
+	)
 	.refine((a) => Boolean(a.street), {
 		message: 'Vui lòng nhập số nhà, tên đường hoặc thôn, tổ dân phố nơi thường trú',
 		path: ['street']
@@ -75,18 +79,28 @@ export const codeChannelSchema = z.enum(['sms', 'email'], {
 	error: 'Hãy chọn nhận mã qua tin nhắn SMS hoặc e-mail'
 });
 
-/** ID number digits 4–6 encode sex and year of birth: cross-check them with the answers. */
-function checkIdAgainstBirth(
-	value: { idNumber?: string; dateOfBirth?: string; sex?: 'nam' | 'nu' },
-	ctx: z.RefinementCtx
-) {
-	if (!value.idNumber || !value.dateOfBirth) return;
-	const message = validateIdNumber(value.idNumber, {
-		birthYear: Number(value.dateOfBirth.slice(0, 4)),
-		sex: value.sex
-	});
-	if (message) ctx.addIssue({ code: 'custom', message, path: ['idNumber'] });
-}
+/** Whether an issue of this parse already concerns one of these fields. */
+const failed = (payload: { issues: readonly { path?: readonly PropertyKey[] }[] }, field: string) =>
+	payload.issues.some((issue) => issue.path?.[0] === field);
+
+/**
+ * ID number digits 4–6 encode sex and year of birth: cross-check them with the answers.
+ * Runs with the other field checks (zod skips object refinements once any field failed, so
+ * the person would meet this as a second round of errors), as soon as the ID number and the
+ * date of birth are valid themselves; a sex not yet chosen only skips the sex digit.
+ */
+const idAgainstBirth = {
+	when: (payload: { issues: readonly { path?: readonly PropertyKey[] }[] }) =>
+		!failed(payload, 'idNumber') && !failed(payload, 'dateOfBirth'),
+	check(value: { idNumber?: unknown; dateOfBirth?: unknown; sex?: unknown }, ctx: z.RefinementCtx) {
+		if (typeof value.idNumber !== 'string' || typeof value.dateOfBirth !== 'string') return;
+		const message = validateIdNumber(value.idNumber, {
+			birthYear: Number(value.dateOfBirth.slice(0, 4)),
+			sex: value.sex === 'nam' || value.sex === 'nu' ? value.sex : undefined
+		});
+		if (message) ctx.addIssue({ code: 'custom', message, path: ['idNumber'] });
+	}
+};
 
 export const registrationSchema = z
 	.object({
@@ -100,16 +114,19 @@ export const registrationSchema = z
 		password: passwordSchema,
 		channel: codeChannelSchema
 	})
-	.superRefine((value, ctx) => {
-		checkIdAgainstBirth(value, ctx);
-		if (value.channel === 'email' && !value.email) {
-			ctx.addIssue({
-				code: 'custom',
-				message: 'Hãy nhập địa chỉ e-mail để nhận mã, hoặc chọn nhận mã qua SMS',
-				path: ['email']
-			});
-		}
-	});
+	.superRefine(idAgainstBirth.check, { when: idAgainstBirth.when })
+	.superRefine(
+		(value, ctx) => {
+			if (value.channel === 'email' && !value.email) {
+				ctx.addIssue({
+					code: 'custom',
+					message: 'Hãy nhập địa chỉ e-mail để nhận mã, hoặc chọn nhận mã qua SMS',
+					path: ['email']
+				});
+			}
+		},
+		{ when: (payload) => !failed(payload, 'email') }
+	);
 export type RegistrationInput = z.input<typeof registrationSchema>;
 export type Registration = z.output<typeof registrationSchema>;
 
@@ -125,7 +142,7 @@ export const profileUpdateSchema = z
 		email: z.preprocess((v) => (emptyToUndefined(v) === undefined && v !== undefined ? null : v), emailSchema.nullable().optional()),
 		permanentAddress: permanentAddressSchema.optional()
 	})
-	.superRefine(checkIdAgainstBirth);
+	.superRefine(idAgainstBirth.check, { when: idAgainstBirth.when });
 export type ProfileUpdateInput = z.input<typeof profileUpdateSchema>;
 
 /** Staff accounts created by an administrator. */

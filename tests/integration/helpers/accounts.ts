@@ -1,7 +1,7 @@
 /** Shared fixtures for accounts tests: a controllable clock, the mailbox as inbox, sample input. */
+import type { RegistrationInput } from '$lib/domain/account';
 import type { Kysely } from 'kysely';
 import { expect } from 'vitest';
-import type { RegistrationInput } from '$lib/domain/account';
 import { activate, register, type AccountDeps } from '$lib/server/accounts';
 import { ApiError } from '$lib/server/http/api-error';
 import { CURRENT_PARAMS } from '$lib/server/accounts/passwords';
@@ -34,18 +34,8 @@ export function makeDeps(
 	};
 }
 
-export const citizen = (overrides: Partial<RegistrationInput> = {}): RegistrationInput => ({
-	fullName: 'Phạm Thị Hoa',
-	idNumber: '001190001234',
-	dateOfBirth: '12/04/1990',
-	sex: 'nu',
-	phone: '0971 234 567',
-	email: 'hoa@example.vn',
-	permanentAddress: { provinceCode: '01', communeCode: '00004', street: 'Số 5, ngõ 12 phố Đội Cấn' },
-	password: 'cay-lua-xanh-muot',
-	channel: 'sms',
-	...overrides
-});
+import { citizen } from '../../fixtures/citizen';
+export { citizen };
 
 /** The 6-digit code in the newest message to `recipient`. */
 export async function latestCode(db: Kysely<Database>, recipient: string): Promise<string> {
