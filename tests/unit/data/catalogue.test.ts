@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseCatalogue, type Procedure } from '$lib/domain/procedure';
 import type { Field } from '$lib/domain/form-definition';
-import { collectErrors, emptyAnswers } from '$lib/domain/form-engine';
+import { collectErrors, emptyAnswers, visibleSections } from '$lib/domain/form-engine';
 
 const dataDir = join(process.cwd(), 'data');
 const procedureDir = join(dataDir, 'procedures');
@@ -30,6 +30,13 @@ describe('procedure catalogue data', () => {
 		const codes = catalogue.map((p) => p.code);
 		for (const code of ['1.001193', '1.000894', '1.000656', '2.000635', '2.000815', '1.004222', '1.004873'])
 			expect(codes).toContain(code);
+	});
+
+	it('skips the empty attachments step of 1.004873 for a person never married', () => {
+		const form = catalogue.find((p) => p.code === '1.004873')!.form;
+		const steps = (maritalStatus: string) => visibleSections(form, { maritalStatus }).map((s) => s.id);
+		expect(steps('chua-ket-hon')).not.toContain('attachments');
+		expect(steps('da-ly-hon')).toContain('attachments');
 	});
 
 	it('names each file after the code it holds', () => {

@@ -75,4 +75,20 @@ describe('conditional fields and sections', () => {
 		expect(ids(visibleFields(def, { a: false, b: 'cũ', c: '' }))).toEqual(['a']);
 		expect(ids(visibleFields(def, { a: true, b: 'cũ', c: '' }))).toEqual(['a', 'b', 'c']);
 	});
+
+	it('skips a section whose every field is hidden', () => {
+		const def = {
+			...birthForm,
+			sections: [
+				{ id: 'status', title: 'Tình trạng', fields: [{ id: 'married', type: 'checkbox' as const, label: 'Đã ly hôn', required: false }] },
+				{
+					id: 'attachments',
+					title: 'Giấy tờ kèm theo',
+					fields: [{ id: 'proof', type: 'text' as const, label: 'Giấy tờ', required: true, maxLength: 50, charset: 'any' as const, when: { field: 'married', equals: true } }]
+				}
+			]
+		};
+		expect(visibleSections(def, { married: false }).map((s) => s.id)).toEqual(['status']);
+		expect(visibleSections(def, { married: true }).map((s) => s.id)).toEqual(['status', 'attachments']);
+	});
 });

@@ -60,9 +60,14 @@ function computeVisibility(def: FormDefinition, answers: Answers): Visibility {
 	return result;
 }
 
+/**
+ * Sections that are shown: their own condition holds and at least one of their fields is
+ * visible. A step whose every field is hidden ("Giấy tờ kèm theo" of 1.004873 when there is
+ * no divorce to prove) is skipped rather than shown empty.
+ */
 export function visibleSections(def: FormDefinition, answers: Answers): Section[] {
-	const { sections } = computeVisibility(def, answers);
-	return def.sections.filter((s) => sections.has(s.id));
+	const { sections, fields } = computeVisibility(def, answers);
+	return def.sections.filter((s) => sections.has(s.id) && (s.fields.length === 0 || s.fields.some((f) => fields.has(f.id))));
 }
 
 /** Top-level fields that are shown, in form order; a hidden section hides all its fields. */
