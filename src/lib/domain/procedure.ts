@@ -3,7 +3,7 @@
  * as shipped in data/procedures/*.json and served by /api/procedures.
  */
 import { z } from 'zod';
-import { formDefinitionSchema } from './form-definition';
+import { conditionSchema, formDefinitionSchema, type Condition } from './form-definition';
 import { deliveryOptions, onlineLevels, tiers } from './labels';
 import { procedureCodeSchema } from './wire/primitives';
 
@@ -42,8 +42,19 @@ export const feeSchema = z.strictObject({
 	amountVnd: z.number().int().min(0),
 	/** e.g. "bản", "trang"; shown as "8.000 đồng/bản". */
 	unit: z.string().optional(),
-	note: z.string().optional()
+	note: z.string().optional(),
+	/** le-phi (lệ phí) or phi (phí); read from the name ("Lệ phí …") when absent. */
+	kind: z.enum(['le-phi', 'phi']).optional(),
+	/** Per copy: the form field holding the number of copies; absent = once per case. */
+	quantityField: z.string().optional(),
+	/** Charged only when this holds on the answers (e.g. copies were asked for). */
+	appliesWhen: conditionSchema.optional(),
+	/** The rate of one channel only (residence fees differ online and at the counter). */
+	channel: z.enum(['online', 'counter']).optional(),
+	/** Waived when the person's answers show an exempt situation; `reason` cites the rule. */
+	exemptWhen: z.strictObject({ condition: conditionSchema, reason: z.string().min(1) }).optional()
 });
+export type Fee = z.infer<typeof feeSchema>;
 
 export const deliverySchema = z.enum(deliveryOptions);
 export type Delivery = z.infer<typeof deliverySchema>;
@@ -78,6 +89,7 @@ export const procedureSchema = z
 		form: formDefinitionSchema
 	})
 	.superRefine((p, ctx) => {
+		checkFeeReferences(p, ctx);
 		if (p.result.delivery.includes('online') && p.onlineLevel !== 'toan-trinh')
 			ctx.addIssue({
 				code: 'custom',
@@ -87,6 +99,19 @@ export const procedureSchema = z
 	});
 
 export type Procedure = z.infer<typeof procedureSchema>;
+
+/** Fee rules may only name fields of the procedure's own form. */
+function checkFeeReferences(p: { fees: Fee[]; form: { sections: { fields: { id: string }[] }[] } }, ctx: z.RefinementCtx) {
+	const ids = new Set(p.form.sections.flatMap((s) => s.fields.map((f) => f.id)));
+	const fieldsOf = (c: Condition | undefined): string[] =>
+		!c ? [] : 'field' in c ? [c.field] : 'all' in c ? c.all.flatMap(fieldsOf) : 'any' in c ? c.any.flatMap(fieldsOf) : fieldsOf(c.not);
+	p.fees.forEach((fee, i) => {
+		const refs = [fee.quantityField, ...fieldsOf(fee.appliesWhen), ...fieldsOf(fee.exemptWhen?.condition)];
+		for (const ref of refs)
+			if (ref !== undefined && !ids.has(ref))
+				ctx.addIssue({ code: 'custom', path: ['fees', i], message: `phí tham chiếu tới trường không tồn tại "${ref}"` });
+	});
+}
 export type ProcedureInput = z.input<typeof procedureSchema>;
 
 /** The list view of a procedure: what search results and the catalogue index carry. */

@@ -35,6 +35,11 @@ describe('PUT /api/dossiers/{id} service', () => {
 				status: 1,
 				agencyName: 'Công an xã Sóc Sơn, Hà Nội'
 			});
+			// The residence fee at the online rate (Thông tư 75/2022/TT-BTC), on the receipt.
+			expect(receipt.fees).toEqual({
+				lines: [{ name: 'Lệ phí đăng ký tạm trú (nộp trực tuyến)', kind: 'le-phi', unitAmount: 7000, quantity: 1, unit: 'lần', amount: 7000, exempt: false }],
+				total: 7000
+			});
 			const events = await db.selectFrom('dossier_events').selectAll().where('dossier_id', '=', id).execute();
 			expect(events).toMatchObject([{ status: 1, note: 'Mới đăng ký', at: MONDAY_10AM.toISOString() }]);
 			const files = await db.selectFrom('dossier_attachments').selectAll().execute();

@@ -6,7 +6,7 @@
  */
 import QRCode from 'qrcode';
 import { rgb } from 'pdf-lib';
-import { formatBytes } from '$lib/domain/format';
+import { formatBytes, formatVnd } from '$lib/domain/format';
 import { formatDate, formatDateTime } from '$lib/domain/time';
 import { deliveryLabels } from '$lib/domain/labels';
 import { PdfWriter, type FontBytes } from './layout';
@@ -36,6 +36,13 @@ export async function buildReceiptPdf(receipt: ReceiptEntry, entry: OutboxEntry 
 	w.labelledLine('Thời gian tiếp nhận', formatDateTime(receipt.receivedAt));
 	w.labelledLine('Ngày hẹn trả kết quả', formatDate(receipt.appointmentDate));
 	w.labelledLine('Trạng thái', 'Mới đăng ký');
+	if (receipt.fees) {
+		w.gap();
+		w.paragraph('Lệ phí, phí theo thông tin đã khai:', { bold: true });
+		for (const line of receipt.fees.lines)
+			w.paragraph(`• ${line.name}${line.quantity > 1 ? ` (${line.quantity} ${line.unit ?? ''})` : ''}: ${line.exempt ? 'miễn' : formatVnd(line.amount)}`, { indent: 12 });
+		w.labelledLine('Tổng cộng', formatVnd(receipt.fees.total));
+	}
 	if (entry) {
 		w.labelledLine('Cách nhận kết quả', deliveryLabels[entry.manifest.delivery.method]);
 		if (entry.manifest.attachments.length) {

@@ -6,6 +6,7 @@
 import * as z from 'zod/mini';
 import { dossierStatusNames, parseDossierCode } from '../dossier';
 import { addressAnswerSchema } from '../units';
+import { feeAssessmentSchema } from './payments';
 import {
 	agencyCodeSchema,
 	attachmentTypeSchema,
@@ -115,7 +116,9 @@ export const dossierReceiptSchema = z.strictObject({
 	receivedAt: isoDateTimeSchema,
 	appointmentDate: isoDateSchema,
 	status: z.literal(1),
-	agencyName: z.string().check(z.minLength(1))
+	agencyName: z.string().check(z.minLength(1)),
+	/** Fees and charges for the answers given (absent on receipts issued before fees were assessed). */
+	fees: z.optional(feeAssessmentSchema)
 });
 export type DossierReceipt = z.infer<typeof dossierReceiptSchema>;
 

@@ -10,3 +10,4 @@ export * from './dossiers';
 export * from './accounts';
 export * from './catalogue';
 export * from './cookies';
+export * from './payments';

@@ -3,8 +3,9 @@ import type { deliveryLabels, onlineLevelLabels, tierLabels } from '$lib/domain/
 import type { Messages } from '../vi';
 import { catalogue } from './catalogue';
 import { common } from './common';
+import { payments } from './payments';
 
-export const en: Messages = { ...common, ...catalogue };
+export const en: Messages = { ...common, ...catalogue, ...payments };
 
 
 // Names of the catalogue's enumerations; Vietnamese from the domain (labels.ts).

@@ -5,8 +5,9 @@
  */
 import { catalogue } from './catalogue';
 import { common } from './common';
+import { payments } from './payments';
 
-export const vi = { ...common, ...catalogue } as const;
+export const vi = { ...common, ...catalogue, ...payments } as const;
 
 export type MessageKey = keyof typeof vi;
 export type Messages = { [K in MessageKey]: string };

@@ -11,6 +11,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import { appointmentDate } from '$lib/domain/calendar';
+import { assessFees } from '$lib/domain/fees';
 import { dossierStatusNames, formatDossierCode, MAX_DAILY_SEQUENCE } from '$lib/domain/dossier';
 import { vietnamDate, vietnamIso } from '$lib/domain/time';
 import { formatBytes } from '$lib/domain/format';
@@ -122,7 +123,8 @@ async function insertDossier(trx: Kysely<Database>, d: NewDossier): Promise<Doss
 		receivedAt: vietnamIso(d.now),
 		appointmentDate: appointmentDate(workingCalendar, d.now, procedure.processingTime),
 		status: 1,
-		agencyName: agency.name
+		agencyName: agency.name,
+		fees: assessFees(procedure, d.manifest.answers)
 	});
 	const at = d.now.toISOString();
 	await trx
