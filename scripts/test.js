@@ -41,7 +41,13 @@ if (stages.includes('unit')) {
 	run('unit', 'npx', ['vitest', 'run', '--project', 'unit', '--reporter=default', '--reporter=json', `--outputFile.json=${join(report, 'unit.json')}`]);
 	countVitest(join(report, 'unit.json'));
 }
-if (stages.includes('build')) run('build', 'npm', ['run', 'build']);
+if (stages.includes('build')) {
+	// Only the server may touch the data folder: a build that creates it (e.g. by opening the
+	// database while prerendering) fails this stage.
+	const dataDir = join(report, 'data-dir-untouched-by-build');
+	if (run('build', 'npm', ['run', 'build'], { DATA_DIR: dataDir }) && existsSync(dataDir))
+		failures.push(`build (created the data folder ${dataDir}; only the server may)`);
+}
 if (stages.includes('integration')) {
 	run('integration', 'npx', ['vitest', 'run', '--project', 'integration', '--reporter=default', '--reporter=json', `--outputFile.json=${join(report, 'integration.json')}`]);
 	countVitest(join(report, 'integration.json'));

@@ -1,9 +1,13 @@
 import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
+import { building } from '$app/environment';
 import { serverContext } from '$lib/server/context';
 import { getSession } from '$lib/server/accounts/sessions';
 import { SESSION_COOKIE } from '$lib/server/session-cookie';
 
+// Prerendering at build time runs these hooks too: it must not open (and create) the data
+// folder or the database; only the running server touches them.
 export const init: ServerInit = async () => {
+	if (building) return;
 	const { config } = await serverContext();
 	if (config.env === 'development') {
 		const { seedDevelopment } = await import('$lib/server/seed');
@@ -12,6 +16,7 @@ export const init: ServerInit = async () => {
 };
 
 export const handle: Handle = async ({ event, resolve }) => {
+	if (building) return resolve(event);
 	const ctx = await serverContext();
 	const token = event.cookies.get(SESSION_COOKIE);
 	const session = token ? await getSession(ctx.deps, token).catch(() => null) : null;
