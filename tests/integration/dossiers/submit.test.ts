@@ -104,6 +104,13 @@ describe('PUT /api/dossiers/{id} service', () => {
 			const agency = await put(manifest({ agencyCode: '001.11.30.H26' }));
 			expect([agency.status, agency.code, Object.keys(agency.fields!)]).toEqual([422, 'unknown_agency', ['agencyCode']]);
 
+			// The police of another commune: the right kind, but not where the residence is being registered.
+			const elsewhere = await put(manifest({ agencyCode: 'C02.12.30.H26' }));
+			expect([elsewhere.status, elsewhere.code, Object.keys(elsewhere.fields!)]).toEqual([422, 'agency_not_competent', ['agencyCode']]);
+			expect(elsewhere.message).toBe(
+				'Công an xã Kim Anh, Hà Nội không có thẩm quyền giải quyết hồ sơ "Đăng ký tạm trú" này (Điều 28 Luật Cư trú 2020); hãy chọn Công an xã Sóc Sơn, Hà Nội (nơi đăng ký tạm trú).'
+			);
+
 			const answers = manifest();
 			const a = answers.answers as Record<string, unknown>;
 			a.declarantIdNumber = '12345';

@@ -43,6 +43,7 @@ export const errorStatus = {
 	invalid_manifest: 422,
 	unknown_procedure: 422,
 	unknown_agency: 422,
+	agency_not_competent: 422,
 	invalid_delivery: 422,
 	invalid_answers: 422,
 	missing_blobs: 422,

@@ -73,10 +73,16 @@ export interface OutboundMessagesTable {
 	created_at: IsoTime;
 }
 
+/** Version (content hash) of the reference data last written into the database, by name. */
+export interface ReferenceVersionsTable {
+	name: string;
+	version: string;
+}
+
 export interface AgenciesTable {
 	code: string;
 	name: string;
-	/** e.g. 'commune', 'province', 'ministry'. */
+	/** A kind of data/agencies.json ('ubnd-xa', 'cong-an-xa', 'so-tu-phap' …), or 'commune' for the demo desk. */
 	kind: string;
 	province_code: string | null;
 	commune_code: string | null;
@@ -89,6 +95,7 @@ export interface Database {
 	rate_limits: RateLimitsTable;
 	outbound_messages: OutboundMessagesTable;
 	agencies: AgenciesTable;
+	reference_versions: ReferenceVersionsTable;
 }
 
 export type AccountRow = Selectable<AccountsTable>;

@@ -9,7 +9,8 @@ import type { Field } from '$lib/domain/form-definition';
 import { validateAnswers } from '$lib/domain/form-engine';
 import { deliveryLabels, type Procedure } from '$lib/domain/procedure';
 import { checkAddress, type CurrentUnits } from '$lib/domain/units';
-import type { Agency } from '$lib/domain/agency';
+import type { AgencyDirectory, DirectoryAgency } from '$lib/domain/agency-directory';
+import { isCompetent, placesFromAnswers, routeDossier } from '$lib/domain/routing';
 import { ApiError } from '../http/api-error';
 import { summarizeFields as summarize } from '$lib/domain/wire/errors';
 
@@ -24,13 +25,14 @@ export function parseManifest(body: unknown): DossierManifest {
 
 export interface Reference {
 	getProcedure(code: string): Procedure | undefined;
-	findAgency(code: string): Agency | undefined;
+	findAgency(code: string): DirectoryAgency | undefined;
+	directory: AgencyDirectory;
 	units: CurrentUnits;
 }
 
 export interface CheckedSubmission {
 	procedure: Procedure;
-	agency: Agency;
+	agency: DirectoryAgency;
 }
 
 export function checkSubmission(manifest: DossierManifest, ref: Reference, today: Date): CheckedSubmission {
@@ -53,7 +55,19 @@ export function checkSubmission(manifest: DossierManifest, ref: Reference, today
 	}
 
 	checkAttachmentSlots(manifest, procedure);
+	checkCompetence(manifest, procedure, agency, ref);
 	return { procedure, agency };
+}
+
+/** The agency must be one the law names for this procedure and the places in the answers. */
+function checkCompetence(manifest: DossierManifest, procedure: Procedure, agency: DirectoryAgency, ref: Reference) {
+	const routing = routeDossier(procedure, ref.directory, ref.units, placesFromAnswers(procedure.code, manifest.answers));
+	if (isCompetent(routing, agency)) return;
+	const choices = routing.options.map((o) => `${o.agency.name} (${o.reason})`).join(' hoặc ');
+	const message = routing.problem
+		? `${agency.name} không tiếp nhận được hồ sơ này: ${routing.problem}`
+		: `${agency.name} không có thẩm quyền giải quyết hồ sơ "${procedure.name}" này (${routing.basis}); hãy chọn ${choices}.`;
+	throw new ApiError('agency_not_competent', message, { fields: { agencyCode: routing.problem ?? `Hãy chọn ${choices}` } });
 }
 
 function checkDelivery(manifest: DossierManifest, procedure: Procedure, units: CurrentUnits) {

@@ -1,6 +1,6 @@
 import { error, redirect } from '@sveltejs/kit';
 import { createOfficer, listStaff } from '$lib/server/accounts';
-import { listAgencyNames } from '$lib/server/agencies';
+import { currentUnits, listAgencyNames } from '$lib/server/agencies';
 import { serverContext } from '$lib/server/context';
 import { actionFailure, formValues } from '$lib/server/http/form-actions';
 import { checkStaff } from '$lib/server/officer/access';
@@ -13,11 +13,18 @@ function requireAdmin(locals: App.Locals) {
 	return check.account;
 }
 
-export const load: PageServerLoad = async ({ locals }) => {
+export const load: PageServerLoad = async ({ locals, url }) => {
 	requireAdmin(locals);
 	const { deps } = await serverContext();
-	const [agencies, officers] = await Promise.all([listAgencyNames(deps.db), listStaff(deps.db)]);
-	return { agencies, officers };
+	// The directory has 10,000 agencies: the list shows one province's at a time.
+	const province = currentUnits.provinceByCode.get(url.searchParams.get('province') ?? '');
+	const [agencies, officers] = await Promise.all([listAgencyNames(deps.db, province?.code), listStaff(deps.db)]);
+	return {
+		agencies,
+		officers,
+		province: province?.code ?? '',
+		provinces: currentUnits.provinces.map((p) => ({ code: p.code, name: p.fullName }))
+	};
 };
 
 export const actions: Actions = {

@@ -1,6 +1,7 @@
 import type { Migration, MigrationProvider } from 'kysely';
 import { accounts0001 } from './0001_accounts';
 import { dossiers0002 } from './0002_dossiers';
+import { referenceVersions0010 } from './0010_reference_versions';
 
 /**
  * All migrations, in code rather than files on disk because the server is bundled by
@@ -9,7 +10,8 @@ import { dossiers0002 } from './0002_dossiers';
  */
 export const migrations: Record<string, Migration> = {
 	'0001_accounts': accounts0001,
-	'0002_dossiers': dossiers0002
+	'0002_dossiers': dossiers0002,
+	'0010_reference_versions': referenceVersions0010
 };
 
 export const migrationProvider: MigrationProvider = {
