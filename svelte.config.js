@@ -18,8 +18,9 @@ const config = {
 		// The service worker is registered by workbox-window (src/lib/client/sw-update.ts)
 		// so that an update is offered to the user instead of applied under them.
 		serviceWorker: { register: false },
-		// SvelteKit's origin check on form posts and non-GET requests (CSRF).
-		csrf: { trustedOrigins: [] },
+		// The CSRF origin check on form posts is ours (src/lib/server/http/origin-check.ts): a
+		// Vietnamese page instead of a bare English 403, and both loopback names in development.
+		csrf: { trustedOrigins: ['*'] },
 		alias: { $data: 'data' },
 		// Absolute asset paths (/_app/…): the service worker answers any offline navigation,
 		// e.g. a reload of /drafts/<id>, with the prerendered /app-shell page, whose relative

@@ -1,22 +1,37 @@
 // `npm start`: runs the built server on its embedded defaults (SQLite file and local
-// folders under DATA_DIR) and prints where to open it. Configuration: README.md.
+// folders under DATA_DIR) and prints the one address to open. Configuration: README.md.
+// The HTTP server is ours (adapter-node's documented custom-server way: its `handler.js`
+// under `http.createServer`), so that exactly one address is printed.
 import { mkdirSync, existsSync } from 'node:fs';
+import { createServer } from 'node:http';
 import { resolve } from 'node:path';
 
 const buildDir = process.env.BUILD_DIR ?? 'build';
-if (!existsSync(`${buildDir}/index.js`)) {
+if (!existsSync(`${buildDir}/handler.js`)) {
 	console.error('Chưa có bản build. Chạy: npm run build  (No build yet: run npm run build first.)');
 	process.exit(1);
 }
 process.env.DATA_DIR ??= resolve('data-dir');
 process.env.PORT ??= '3000';
 process.env.HOST ??= '0.0.0.0';
-// adapter-node assumes https when ORIGIN is unset, which would make SvelteKit's CSRF check
-// refuse every form posted to a plain-http local server. Behind a proxy, set ORIGIN.
+// adapter-node assumes https when ORIGIN is unset, which would make the CSRF check refuse
+// every form posted to a plain-http local server. Behind a proxy, set ORIGIN.
 process.env.ORIGIN ??= `http://localhost:${process.env.PORT}`;
 // adapter-node stops large bodies by default; uploads go through tus in chunks.
 process.env.BODY_SIZE_LIMIT ??= '2M';
 mkdirSync(process.env.DATA_DIR, { recursive: true });
 
-await import(resolve(buildDir, 'index.js'));
-console.log(`\n  Ứng dụng đang chạy / App running:  http://localhost:${process.env.PORT}\n  Dữ liệu / data: ${process.env.DATA_DIR}\n`);
+const { handler } = await import(resolve(buildDir, 'handler.js'));
+const server = createServer(handler);
+server.listen(Number(process.env.PORT), process.env.HOST, () => {
+	console.log(`\n  Ứng dụng đang chạy / App running:  ${process.env.ORIGIN}\n  Dữ liệu / data: ${process.env.DATA_DIR}\n`);
+});
+
+// Finish the requests in flight, then stop (as adapter-node's own server does).
+for (const signal of ['SIGINT', 'SIGTERM']) {
+	process.once(signal, () => {
+		server.close(() => process.exit(0));
+		server.closeIdleConnections();
+		setTimeout(() => process.exit(0), 10_000).unref();
+	});
+}

@@ -65,12 +65,19 @@ export async function getSession(deps: AccountDeps, token: string | undefined | 
 
 	let expiresAt = row.session_expires_at;
 	if (now.getTime() - Date.parse(row.session_last_seen_at) >= TOUCH_INTERVAL_MS) {
-		expiresAt = isoAfter(deps, SESSION_TTL_MS);
-		await deps.db
-			.updateTable('sessions')
-			.set({ last_seen_at: now.toISOString(), expires_at: expiresAt })
-			.where('id', '=', id)
-			.execute();
+		// Sliding the expiry is a courtesy: when the write fails (disk full, database busy) the
+		// session is still valid until its stored expiry, so the person stays signed in.
+		const slid = isoAfter(deps, SESSION_TTL_MS);
+		try {
+			await deps.db
+				.updateTable('sessions')
+				.set({ last_seen_at: now.toISOString(), expires_at: slid })
+				.where('id', '=', id)
+				.execute();
+			expiresAt = slid;
+		} catch (error) {
+			console.warn('Session refresh not saved; the session stays valid:', (error as Error)?.message ?? error);
+		}
 	}
 	const { session_expires_at: _e, session_last_seen_at: _l, ...account } = row;
 	return { expiresAt, account: toAccountView(account) };
