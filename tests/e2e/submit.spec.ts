@@ -2,132 +2,10 @@ import { chromium, expect, test, type BrowserContext, type Page } from '@playwri
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { bytesReceivedFor, expectReceipt, MiB, openCompleteDraft, outboxEntry, serverDossiers, signIn } from './helpers/outbox';
 
 // Issue 5: a dossier sent over a bad connection arrives exactly once, uploads resume from
 // the server's offset, and the receipt is kept on the device. Real server, real Chromium.
-
-const DEMO = { idNumber: '001090012345', password: 'dan-thu-nghiem-2025' };
-const MiB = 1024 * 1024;
-
-async function signIn(page: Page) {
-	await page.goto('/signin');
-	await page.getByLabel('Số CCCD hoặc số điện thoại').fill(DEMO.idNumber);
-	await page.getByLabel('Mật khẩu').fill(DEMO.password);
-	await page.getByRole('button', { name: 'Đăng nhập' }).click();
-	await page.waitForURL((url) => !url.pathname.startsWith('/signin'));
-	await page.evaluate(() => navigator.serviceWorker.ready);
-	await page.waitForFunction(() => Boolean(navigator.serviceWorker.controller), undefined, { timeout: 30_000 });
-}
-
-interface Seeded {
-	draftId: string;
-	sha256: string;
-	size: number;
-}
-
-/**
- * Puts a complete "đăng ký tạm trú" draft with one PDF attachment of `size` random bytes
- * into the signed-in account's database, as the form pages would have left it, and opens
- * its review step. (Filling the form by hand is covered by the drafts tests.)
- */
-async function openCompleteDraft(
-	page: Page,
-	size: number,
-	overrides: Record<string, unknown> = {},
-	beforeOpen: () => Promise<void> = async () => {}
-): Promise<Seeded> {
-	await page.goto('/drafts');
-	await page.waitForFunction(async () => (await indexedDB.databases()).some((d) => /^dvc-account-(?!guest$)/.test(d.name ?? '')));
-	const seeded = await page.evaluate(async ({ size, overrides }) => {
-		const name = (await indexedDB.databases()).map((d) => d.name ?? '').find((n) => /^dvc-account-(?!guest$)/.test(n))!;
-		// A real PDF header and trailer around random bytes: passes the server's type sniffing,
-		// and its hash is new, so the server has never seen it.
-		const bytes = new Uint8Array(size);
-		for (let i = 0; i < size; i += 65536) crypto.getRandomValues(bytes.subarray(i, Math.min(size, i + 65536)));
-		const head = new TextEncoder().encode('%PDF-1.4\n%\xE2\xE3\xCF\xD3\n1 0 obj\n<< /Type /Catalog >>\nendobj\n');
-		const tail = new TextEncoder().encode('\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n');
-		bytes.set(head, 0);
-		bytes.set(tail, size - tail.length);
-		const data = new Blob([bytes], { type: 'application/pdf' });
-		const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes));
-		const sha256 = Array.from(digest, (b) => b.toString(16).padStart(2, '0')).join('');
-		const now = new Date().toISOString();
-		const draftId = crypto.randomUUID();
-		const file = { sha256, name: 'hop-dong-thue-nha.pdf', size, type: 'application/pdf' };
-		const draft = {
-			id: draftId,
-			procedureCode: '1.004194',
-			procedureName: 'Đăng ký tạm trú',
-			title: 'Đăng ký tạm trú',
-			answers: {
-				declarantName: 'Nguyễn Văn Dân',
-				declarantBirthDate: '15/05/1990',
-				declarantSex: 'nam',
-				declarantIdNumber: '001090012345',
-				declarantPhone: '0912000001',
-				tempAddress: { provinceCode: '01', communeCode: '00376', street: 'Số 5, thôn Đông' },
-				tempMonths: '12',
-				tempReason: 'di-lam',
-				pledged: true,
-				residenceProofFile: [file],
-				...overrides
-			},
-			autofilled: [],
-			step: 99,
-			createdAt: now,
-			updatedAt: now,
-			revision: 1,
-			schemaVersion: 2
-		};
-		const db = await new Promise<IDBDatabase>((resolve, reject) => {
-			const req = indexedDB.open(name);
-			req.onsuccess = () => resolve(req.result);
-			req.onerror = () => reject(req.error);
-		});
-		await new Promise<void>((resolve, reject) => {
-			const tx = db.transaction(['drafts', 'blobs'], 'readwrite');
-			tx.objectStore('drafts').put(draft);
-			tx.objectStore('blobs').put({ ...file, data, createdAt: now });
-			tx.oncomplete = () => resolve();
-			tx.onerror = () => reject(tx.error);
-		});
-		db.close();
-		return { draftId, sha256, size };
-	}, { size, overrides });
-	await beforeOpen();
-	await page.goto(`/drafts/${seeded.draftId}`);
-	await expect(page.getByRole('heading', { name: 'Gửi hồ sơ' })).toBeVisible();
-	return seeded;
-}
-
-/** The outbox entry of a draft as stored on the device (read straight from IndexedDB). */
-async function outboxEntry(page: Page, draftId: string) {
-	return page.evaluate(async (draftId) => {
-		const name = (await indexedDB.databases()).map((d) => d.name ?? '').find((n) => /^dvc-account-(?!guest$)/.test(n))!;
-		const db = await new Promise<IDBDatabase>((resolve, reject) => {
-			const req = indexedDB.open(name);
-			req.onsuccess = () => resolve(req.result);
-			req.onerror = () => reject(req.error);
-		});
-		const all = await new Promise<{ id: string; draftId: string; state: string; progress: { bytesSent: number; total: number }[] }[]>((resolve) => {
-			const req = db.transaction('outbox').objectStore('outbox').getAll();
-			req.onsuccess = () => resolve(req.result);
-		});
-		db.close();
-		return all.filter((e) => e.draftId === draftId);
-	}, draftId);
-}
-
-async function serverDossiers(context: BrowserContext): Promise<{ id: string; code: string }[]> {
-	const res = await context.request.get('/api/dossiers');
-	expect(res.status()).toBe(200);
-	return (await res.json()).dossiers;
-}
-
-async function bytesReceivedFor(context: BrowserContext, sha256: string): Promise<number> {
-	const stats = await (await context.request.get('/api/dev/upload-stats')).json();
-	return (stats.uploads as { sha256: string; bytesReceived: number }[]).filter((u) => u.sha256 === sha256).reduce((s, u) => s + u.bytesReceived, 0);
-}
 
 /** Cuts the network once the upload has reached each fraction, then restores it. */
 async function disconnectAt(page: Page, context: BrowserContext, draftId: string, fractions: number[]) {
@@ -143,15 +21,6 @@ async function disconnectAt(page: Page, context: BrowserContext, draftId: string
 		await expect(page.getByTestId('outbox-entry').first()).toContainText('Sẽ tự gửi khi có mạng');
 		await context.setOffline(false);
 	}
-}
-
-async function expectReceipt(page: Page, draftId: string) {
-	await page.goto('/outbox');
-	await expect.poll(async () => (await outboxEntry(page, draftId))[0]?.state, { timeout: 60_000 }).toBe('received');
-	const [entry] = await outboxEntry(page, draftId);
-	const receipt = page.getByTestId('receipt').filter({ has: page.getByTestId('dossier-code') }).first();
-	await expect(receipt).toBeVisible();
-	return entry.id;
 }
 
 test('(a) sent offline, app closed, reopened online: the receipt appears and the server holds one dossier', async ({}, testInfo) => {

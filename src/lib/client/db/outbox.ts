@@ -91,6 +91,11 @@ export async function resumePaused(db: AccountDb): Promise<number> {
 	return paused.length;
 }
 
+/** Entries waiting for a sign-in. */
+export function pausedCount(db: AccountDb): Promise<number> {
+	return db.outbox.where('state').equals('paused').count();
+}
+
 /** Stores the receipt and marks the entry received, together. */
 export async function recordReceipt(db: AccountDb, entry: OutboxEntry, receipt: DossierReceipt): Promise<void> {
 	const now = new Date().toISOString();

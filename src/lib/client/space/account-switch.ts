@@ -18,6 +18,7 @@ import { getCurrentAccount, rememberAccount, setCurrentAccount } from '../db/dev
 import { deleteMeta, getMeta, setMeta } from '../db/device-meta';
 import { metaKeys, readStored, tabKeys, writeStored } from '../db/keys';
 import { accountsApi } from '../api/accounts';
+import { resumePaused } from '../db/outbox';
 
 type SessionClient = Pick<ReturnType<typeof accountsApi>, 'session'>;
 import type { SessionAccount } from '$lib/domain/wire/accounts';
@@ -85,9 +86,12 @@ export async function reconcileWithServer(
 			// Same person; refresh the name shown in the picker in case it was edited.
 			await rememberAccount({ accountId: server.id, displayName: server.fullName, maskedId: server.maskedId });
 			if (options.signedIn && session.locked) await switchAccountSpace(server.id, { unlocked: true });
+			await resumeSending(server.id);
 			return { kind: 'unchanged' };
 		}
-		return { kind: 'signed-in', account: server, claimed: await adoptSignedInAccount(server) };
+		const claimed = await adoptSignedInAccount(server);
+		await resumeSending(server.id);
+		return { kind: 'signed-in', account: server, claimed };
 	}
 	if (current === null) return { kind: 'unchanged' };
 	if (options.signedOut) {
@@ -96,6 +100,23 @@ export async function reconcileWithServer(
 	}
 	await setPaused(current, true);
 	return { kind: 'paused', accountId: current };
+}
+
+/**
+ * The server knows this account again (a sign-in by form, code or e-ID, an account switch, or
+ * an app start with a live session): the entries that stopped for want of a session go back
+ * to the queue and are sent at once, in this page, without waiting for a reload. The sync code
+ * is loaded only when something was waiting.
+ */
+export async function resumeSending(accountId: string): Promise<number> {
+	const resumed = await resumePaused(openAccountDb(accountId)).catch(() => 0);
+	if (resumed > 0 && typeof window !== 'undefined')
+		void import('../sync/triggers').then(async (m) => {
+			m.startOutboxSync();
+			await m.registerBackgroundSync();
+			await m.syncOutboxNow({ force: true, includePaused: true });
+		});
+	return resumed;
 }
 
 // ---------------------------------------------------------------------------

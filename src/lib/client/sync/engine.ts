@@ -10,7 +10,7 @@
  * the table in states.ts.
  */
 import type { AccountDb } from '../db/account-db';
-import { dueEntries, getEntry, moveEntry, nextDueAt, recordReceipt, resumePaused, updateEntry } from '../db/outbox';
+import { dueEntries, getEntry, moveEntry, nextDueAt, pausedCount, recordReceipt, resumePaused, updateEntry } from '../db/outbox';
 import type { OutboxEntry } from '../db/outbox-record';
 import { dossiersApi } from '../api/dossiers';
 import { ApiFailure, NETWORK_MESSAGE, networkFailure } from '../api/request';
@@ -48,6 +48,8 @@ export interface RunResult {
 	ran: boolean;
 	/** When a backed-off entry is due again, if any. */
 	nextAttemptAt?: number;
+	/** Entries waiting for a sign-in after this run. */
+	paused?: number;
 }
 
 export const lockName = (accountId: string) => `dvc-outbox-${accountId}`;
@@ -87,7 +89,8 @@ export async function runOutbox(db: AccountDb, deps: EngineDeps, opts: RunOption
 			}
 			if (offline) break;
 		}
-		return { ran: true, nextAttemptAt: await nextDueAt(db) };
+		const paused = await pausedCount(db);
+		return { ran: true, nextAttemptAt: await nextDueAt(db), ...(paused ? { paused } : {}) };
 	};
 	if (!deps.locks) return work();
 	const result = await deps.locks.request(lockName(db.accountId), { ifAvailable: true }, async (lock) => (lock ? work() : { ran: false }));

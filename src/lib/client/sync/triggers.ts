@@ -4,7 +4,7 @@
  * worker sends the outbox even after the app is closed (Chromium). Idempotent: every page
  * that shows or fills the outbox may call `startOutboxSync()`.
  */
-import { accountDb, session } from '../space/session.svelte';
+import { accountDb, session, setPaused } from '../space/session.svelte';
 import { GUEST_ACCOUNT_ID } from '../db/account-db';
 import { localKeys, writeStored } from '../db/keys';
 import { defaultEngineDeps, runOutbox, SYNC_TAG, type RunOptions } from './engine';
@@ -43,18 +43,25 @@ async function runOnce(opts: RunOptions) {
 	if (session.accountId === GUEST_ACCOUNT_ID) return;
 	try {
 		const result = await runOutbox(db, deps, opts);
-		if (result.nextAttemptAt !== undefined) schedule(result.nextAttemptAt);
-		// Another tab or the worker holds the lock: look again shortly, in case it stops.
-		if (!result.ran) schedule(Date.now() + 5_000);
+		if (result.nextAttemptAt !== undefined) {
+			schedule(result.nextAttemptAt, { force: false });
+			// The browser keeps the tag only until the worker's handler settles: ask again after every backoff.
+			void registerBackgroundSync();
+		}
+		// Another tab or the worker holds the lock: look again shortly with the same request
+		// (a resume asked for must not be dropped), in case it stops.
+		if (!result.ran) schedule(Date.now() + 5_000, opts);
+		// The server no longer knows the session: the header says so too, not only the entry.
+		if (result.paused && !session.paused) await setPaused(db.accountId, true);
 	} catch (error) {
 		console.error('Outbox sync failed', error);
-		schedule(Date.now() + 30_000);
+		schedule(Date.now() + 30_000, opts);
 	}
 }
 
-function schedule(at: number) {
+function schedule(at: number, opts: RunOptions) {
 	clearTimeout(timer);
-	timer = setTimeout(() => void syncOutboxNow({ force: false }), Math.max(0, at - Date.now()));
+	timer = setTimeout(() => void syncOutboxNow(opts), Math.max(0, at - Date.now()));
 }
 
 /** Asks the service worker to send the outbox when connectivity returns, even if the app is closed. */
