@@ -30,7 +30,9 @@ export const rateLimits = {
 	signInPerIp: { limit: 50, windowMs: 15 * MINUTE },
 	codeRequestsPerAccount: { limit: 5, windowMs: 60 * MINUTE },
 	codeRequestsPerIp: { limit: 20, windowMs: 60 * MINUTE },
-	codeChecksPerAccount: { limit: 10, windowMs: 15 * MINUTE }
+	codeChecksPerAccount: { limit: 10, windowMs: 15 * MINUTE },
+	/** Tra cứu hồ sơ by someone other than the owner: enough for a family's dossiers, too few to walk through codes. */
+	lookupPerAddress: { limit: 30, windowMs: 10 * MINUTE }
 } satisfies Record<string, RateLimitRule>;
 
 /** Counts one hit against `key` and says whether it is within the rule. */

@@ -30,7 +30,7 @@ describe('app update: account database v1 → v2', () => {
 
 		const db = createAccountDb(accountId);
 		const [draft] = await listDrafts(db);
-		expect(db.verno).toBe(2);
+		expect(db.verno).toBe(3);
 		expect(draft).toEqual({
 			id: '0197c0a0-0000-7000-8000-000000000001',
 			procedureCode: '1.001193',
@@ -68,6 +68,35 @@ describe('app update: account database v1 → v2', () => {
 		expect(draft?.answers).toEqual({ note: 'còn dở' });
 		expect(draft?.step).toBe(0);
 		expect(draft?.title).toBe('Hồ sơ nháp');
+		db.close();
+	});
+});
+
+describe('app update: account database v2 → v3 (sent dossiers kept on the device)', () => {
+	it('keeps the outbox and receipts of v2 and adds an empty dossier cache that reads back what it stores', async () => {
+		const { ACCOUNT_STORES_V2 } = await import('$lib/client/db/schema');
+		const { listCachedDossiers, storeDossierList, findCachedByCode, lastRefreshedAt } = await import('$lib/client/db/dossier-cache');
+		const accountId = freshAccountId();
+		const old = new Dexie(accountDbName(accountId));
+		old.version(2).stores(ACCOUNT_STORES_V2);
+		await old.table('receipts').put({ id: 'r1', code: 'C01.11.30.H26-260302-0001', draftId: 'd1' });
+		old.close();
+
+		const db = createAccountDb(accountId);
+		expect(await db.receipts.get('r1')).toMatchObject({ code: 'C01.11.30.H26-260302-0001' });
+		expect(await listCachedDossiers(db)).toEqual([]);
+		const item = {
+			id: '0197c0a0-0000-7000-8000-000000000009',
+			code: 'C01.11.30.H26-260302-0001',
+			procedure: { code: '1.004194', name: 'Đăng ký tạm trú' },
+			status: 4,
+			statusName: 'Đang xử lý',
+			receivedAt: '2026-03-02T10:00:00.000+07:00',
+			appointmentDate: '2026-03-05'
+		};
+		await storeDossierList(db, [item], new Date('2026-03-03T01:00:00Z'));
+		expect(await findCachedByCode(db, item.code)).toMatchObject({ ...item, fetchedAt: '2026-03-03T01:00:00.000Z' });
+		expect(await lastRefreshedAt(db)).toBe('2026-03-03T01:00:00.000Z');
 		db.close();
 	});
 });

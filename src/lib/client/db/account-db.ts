@@ -8,6 +8,7 @@ import { Dexie, type EntityTable } from 'dexie';
 import {
 	ACCOUNT_STORES_V1,
 	ACCOUNT_STORES_V2,
+	ACCOUNT_STORES_V3,
 	migrateDraftV1,
 	type BlobRecord,
 	type Draft,
@@ -15,6 +16,7 @@ import {
 	type ProfileRecord
 } from './schema';
 import type { OutboxEntry, ReceiptEntry } from './outbox-record';
+import type { CachedDossier } from './dossier-cache';
 
 export const GUEST_ACCOUNT_ID = 'guest';
 const DB_PREFIX = 'dvc-account-';
@@ -35,6 +37,7 @@ export type AccountDb = Dexie & {
 	outbox: EntityTable<OutboxEntry, 'id'>;
 	receipts: EntityTable<ReceiptEntry, 'id'>;
 	blobs: EntityTable<BlobRecord, 'sha256'>;
+	dossiers: EntityTable<CachedDossier, 'id'>;
 };
 
 export interface DexieDeps {
@@ -64,6 +67,8 @@ export function createAccountDb(accountId: string, deps: DexieDeps = {}): Accoun
 					ref.value = migrateDraftV1(record as unknown as DraftV1, now);
 				});
 		});
+	// v3 only adds a table: nothing to move.
+	db.version(3).stores(ACCOUNT_STORES_V3);
 	return db;
 }
 

@@ -81,6 +81,16 @@ export const ACCOUNT_STORES_V2 = {
 	blobs: 'sha256, createdAt'
 } as const;
 
+/**
+ * v3: `dossiers`, the account's sent dossiers as the server last described them (status,
+ * timeline, supplement request, result files), so "Hồ sơ của tôi" and a lookup of one's
+ * own code open with no signal. Result files live in `blobs` like any other file.
+ */
+export const ACCOUNT_STORES_V3 = {
+	...ACCOUNT_STORES_V2,
+	dossiers: 'id, code, fetchedAt'
+} as const;
+
 /** A draft as v1 wrote it. Everything is optional: old data is read defensively. */
 export interface DraftV1 {
 	id: string;

@@ -11,3 +11,4 @@ export * from './accounts';
 export * from './catalogue';
 export * from './cookies';
 export * from './payments';
+export * from './lookup';

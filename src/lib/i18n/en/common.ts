@@ -6,6 +6,7 @@ export const common: Record<keyof typeof vi, string> = {
 	navProcedures: 'Procedures',
 	navDrafts: 'Drafts',
 	navOutbox: 'Sent',
+	navLookup: 'Track',
 	navAccount: 'Account',
 	navSignIn: 'Sign in',
 	offline: 'You are offline: you can still read procedures and fill forms; dossiers are sent when you are back online.',

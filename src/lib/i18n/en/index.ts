@@ -4,8 +4,9 @@ import type { Messages } from '../vi';
 import { catalogue } from './catalogue';
 import { common } from './common';
 import { payments } from './payments';
+import { lookup } from './lookup';
 
-export const en: Messages = { ...common, ...catalogue, ...payments };
+export const en: Messages = { ...common, ...catalogue, ...payments, ...lookup };
 
 
 // Names of the catalogue's enumerations; Vietnamese from the domain (labels.ts).

@@ -5,6 +5,7 @@ export const common = {
 	navProcedures: 'Thủ tục',
 	navDrafts: 'Hồ sơ đang soạn',
 	navOutbox: 'Hồ sơ đã gửi',
+	navLookup: 'Tra cứu',
 	navAccount: 'Tài khoản',
 	navSignIn: 'Đăng nhập',
 	offline: 'Đang ngoại tuyến: bạn vẫn xem thủ tục và soạn hồ sơ được, hồ sơ sẽ tự gửi khi có mạng.',

@@ -6,8 +6,9 @@
 import { catalogue } from './catalogue';
 import { common } from './common';
 import { payments } from './payments';
+import { lookup } from './lookup';
 
-export const vi = { ...common, ...catalogue, ...payments } as const;
+export const vi = { ...common, ...catalogue, ...payments, ...lookup } as const;
 
 export type MessageKey = keyof typeof vi;
 export type Messages = { [K in MessageKey]: string };
