@@ -53,6 +53,15 @@ describe('applyAutofill', () => {
 		expect(paths).toContain('childFullName');
 	});
 
+	it("offers the account's permanent address for 'Nơi cư trú' when no current address is saved", () => {
+		const { currentAddress, ...account } = { ...profile, permanentAddress: { provinceCode: '37', communeCode: '14359', street: 'Thôn Đông' } };
+		const { answers, filled } = applyAutofill(birthForm, account, emptyAnswers(birthForm));
+		expect(filled).toContain('residence');
+		expect(answers.residence).toEqual(account.permanentAddress);
+		// A saved current address still wins over the permanent one.
+		expect(applyAutofill(birthForm, { ...account, currentAddress }, emptyAnswers(birthForm)).answers.residence).toEqual(currentAddress);
+	});
+
 	it('never overwrites what the person typed', () => {
 		const typed: Record<string, unknown> = { ...emptyAnswers(birthForm), fullName: 'Nguyễn Thị Hòa', phone: '0987 654 321' };
 		const { answers, filled } = applyAutofill(birthForm, profile, typed);

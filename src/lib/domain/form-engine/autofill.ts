@@ -67,6 +67,21 @@ function fitTo(field: ScalarField, value: unknown): unknown {
 	}
 }
 
+/**
+ * Where a key has no saved value, the value that stands in for it. An account knows the
+ * permanent address (thường trú, given at registration); most forms ask "Nơi cư trú", where
+ * the person lives now, which for most people is that same address. It is offered, marked
+ * as pre-filled, for the person to check.
+ */
+const standIns: Partial<Record<AutofillKey, AutofillKey>> = { currentAddress: 'permanentAddress' };
+
+function profileValue(profile: Partial<Record<AutofillKey, unknown>>, key: AutofillKey): unknown {
+	const own = profile[key];
+	if (!isEmptyAnswer(own)) return own;
+	const standIn = standIns[key];
+	return standIn ? profile[standIn] : undefined;
+}
+
 export function applyAutofill(
 	def: FormDefinition,
 	profile: Partial<Record<AutofillKey, unknown>>,
@@ -76,7 +91,7 @@ export function applyAutofill(
 	const filled: string[] = [];
 	for (const field of visibleFields(def, answers)) {
 		if (field.type === 'group' || !field.autofill || !isEmptyAnswer(answers[field.id])) continue;
-		const value = fitTo(field, profile[field.autofill]);
+		const value = fitTo(field, profileValue(profile, field.autofill));
 		if (value === undefined) continue;
 		next[field.id] = value;
 		filled.push(field.id);
