@@ -194,3 +194,23 @@ test('(f) the server refuses a dossier: its message is on the field, the person 
 	await expectReceipt(page, seeded.draftId);
 	await expect.poll(async () => (await serverDossiers(context)).length).toBe(before + 1);
 });
+
+test('(journey) a sent dossier names its applicant, shows its real status, and leaves the drafts being written', async ({ page, context }) => {
+	await signIn(page);
+	const seeded = await openCompleteDraft(page, 20 * 1024);
+	await page.getByRole('button', { name: 'Gửi hồ sơ' }).click();
+	await expect(page).toHaveURL(/\/outbox$/);
+	const id = await expectReceipt(page, seeded.draftId);
+	const receipt = page.locator(`#dossier-${id}`);
+	await expect(receipt.getByTestId('applicant')).toHaveText('Nguyễn Văn Dân');
+	const [server] = (await serverDossiers(context)).filter((d) => d.id === id) as { id: string; code: string; statusName: string }[];
+	await expect(receipt.getByTestId('dossier-status')).toContainText(server.statusName);
+
+	// The drafts list: no longer "being written" at 100 % with "Tiếp tục", but sent, with its code.
+	await page.goto('/drafts');
+	const sent = page.getByTestId('sent-drafts').locator('li').filter({ hasText: server.code });
+	await expect(sent).toContainText('Đã gửi');
+	await expect(page.locator('ul.drafts li a[href="/drafts/' + seeded.draftId + '"]')).toHaveCount(0);
+	await sent.getByRole('link', { name: 'Xem giấy tiếp nhận' }).click();
+	await expect(page).toHaveURL(new RegExp(`/outbox#dossier-${id}$`));
+});

@@ -6,6 +6,9 @@ import * as z from 'zod/mini';
 import { type IsoDate } from './time';
 import { AGENCY_CODE_PATTERN, agencyCodeSchema, isoDateSchema } from './wire/primitives';
 
+/** Where the receipt's QR code leads: the public lookup page for this dossier code. */
+export const lookupUrl = (origin: string, code: string): string => `${origin.replace(/\/$/, '')}/lookup?code=${encodeURIComponent(code)}`;
+
 // ---- statuses ----
 
 /**

@@ -1,12 +1,12 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createAccountDb } from '$lib/client/db/account-db';
-import { listEntries, resumePaused, moveEntry } from '$lib/client/db/outbox';
+import { listEntries, listReceipts, recordReceipt, rememberStatuses, resumePaused, moveEntry } from '$lib/client/db/outbox';
 import { enqueueDraft } from '$lib/client/sync/submission';
 import { backoffDelay, MAX_DELAY_MS } from '$lib/client/sync/backoff';
 import { isUuidV7 } from '$lib/domain/uuid';
 import { dossierManifestSchema } from '$lib/domain/wire/dossiers';
-import { draft, freshDb, input } from './helpers';
+import { draft, freshDb, input, receiptFor } from './helpers';
 
 const dbs: ReturnType<typeof freshDb>[] = [];
 afterEach(async () => {
@@ -71,6 +71,19 @@ describe('enqueueDraft', () => {
 		const all = await listEntries(db);
 		expect(all.map((e) => e.id)).toEqual([fixed.entry.id]);
 		expect(all[0].draftRevision).toBe(5);
+	});
+
+	it("keeps the applicant's name from the queue to the stored receipt, and the server's later status", async () => {
+		const db = open();
+		const { entry } = await enqueueDraft(db, draft(), { ...input, applicantName: 'Nguyễn Văn An' });
+		expect((await listEntries(db))[0].applicantName).toBe('Nguyễn Văn An');
+		await moveEntry(db, entry.id, 'upload');
+		await moveEntry(db, entry.id, 'submit');
+		await recordReceipt(db, entry, { ...receiptFor(entry.id), status: 1 } as never);
+		await rememberStatuses(db, [{ id: entry.id, status: 4, statusName: 'Đang xử lý' }], new Date('2026-03-03T02:00:00Z'));
+		const [receipt] = await listReceipts(db);
+		expect(receipt.applicantName).toBe('Nguyễn Văn An');
+		expect(receipt.lastStatus).toEqual({ status: 4, name: 'Đang xử lý', checkedAt: '2026-03-03T02:00:00.000Z' });
 	});
 
 	it('the same file in two slots is uploaded once', async () => {

@@ -76,6 +76,8 @@ const outboxEntryShape = z.looseObject({
 	/** Server field messages keyed by answer path (422), shown on the draft. */
 	fieldErrors: z.optional(z.record(z.string(), z.string())),
 	receipt: z.optional(receiptShape),
+	/** Whose dossier it is (the applicant's name as typed), for the outbox and the receipt. */
+	applicantName: z.optional(z.string()),
 	createdAt: z.string(),
 	updatedAt: z.string(),
 	schemaVersion: z.optional(z.int())
@@ -95,6 +97,7 @@ export interface OutboxEntry {
 	lastError?: string;
 	fieldErrors?: Record<string, string>;
 	receipt?: DossierReceipt;
+	applicantName?: string;
 	createdAt: string;
 	updatedAt: string;
 	schemaVersion?: number;
@@ -106,9 +109,17 @@ const receiptEntryShape = z.looseObject({
 	/** = dossierId, the key of the receipts table. */
 	id: z.string(),
 	draftId: z.string(),
-	storedAt: z.string()
+	storedAt: z.string(),
+	applicantName: z.optional(z.string()),
+	/** The status the server last reported (GET /api/dossiers), kept for offline viewing. */
+	lastStatus: z.optional(z.looseObject({ status: z.number(), name: z.string(), checkedAt: z.string() }))
 });
-export type ReceiptEntry = DossierReceipt & { id: string; draftId: string; storedAt: string };
+export interface LastStatus {
+	status: number;
+	name: string;
+	checkedAt: string;
+}
+export type ReceiptEntry = DossierReceipt & { id: string; draftId: string; storedAt: string; applicantName?: string; lastStatus?: LastStatus };
 
 export type ReadResult<T> = { ok: true; record: T; writable: boolean } | { ok: false; reason: 'invalid' | 'newer' };
 

@@ -100,7 +100,13 @@ export function pausedCount(db: AccountDb): Promise<number> {
 export async function recordReceipt(db: AccountDb, entry: OutboxEntry, receipt: DossierReceipt): Promise<void> {
 	const now = new Date().toISOString();
 	await db.transaction('rw', db.outbox, db.receipts, async () => {
-		await db.receipts.put({ ...receipt, id: receipt.dossierId, draftId: entry.draftId, storedAt: now });
+		await db.receipts.put({
+			...receipt,
+			id: receipt.dossierId,
+			draftId: entry.draftId,
+			storedAt: now,
+			...(entry.applicantName ? { applicantName: entry.applicantName } : {})
+		});
 		await moveEntry(db, entry.id, 'receive', { receipt, lastError: undefined, fieldErrors: undefined });
 	});
 }
@@ -112,6 +118,14 @@ export async function listReceipts(db: AccountDb): Promise<ReceiptEntry[]> {
 		if (r) all.push(r);
 	}
 	return all.sort((a, b) => b.receivedAt.localeCompare(a.receivedAt));
+}
+
+/** Remembers the statuses the server reports for received dossiers (others are left alone). */
+export async function rememberStatuses(db: AccountDb, statuses: { id: string; status: number; statusName: string }[], now: Date = new Date()): Promise<void> {
+	const checkedAt = now.toISOString();
+	await db.transaction('rw', db.receipts, async () => {
+		for (const s of statuses) await db.receipts.update(s.id, { lastStatus: { status: s.status, name: s.statusName, checkedAt } } as never);
+	});
 }
 
 /** Calls back with the outbox now and after every change (this tab, other tabs, the worker). */

@@ -1,7 +1,7 @@
 /**
  * "Giấy tiếp nhận hồ sơ và hẹn trả kết quả" (after Mẫu số 01, Thông tư 01/2018/TT-VPCP) as a
  * PDF built on the device from the stored receipt, so it can be shown and printed offline,
- * with a QR code of the dossier code for a lookup at the counter. The QR modules come from
+ * with a QR code leading to the public lookup page of the dossier (/lookup?code=…). The QR modules come from
  * `qrcode`'s matrix and are drawn as pdf-lib rectangles: no canvas, works in any context.
  */
 import QRCode from 'qrcode';
@@ -9,13 +9,16 @@ import { rgb } from 'pdf-lib';
 import { formatBytes, formatVnd } from '$lib/domain/format';
 import { formatDate, formatDateTime } from '$lib/domain/time';
 import { deliveryLabels } from '$lib/domain/labels';
+import { lookupUrl } from '$lib/domain/dossier';
+import { statusName } from '$lib/domain/wire/dossiers';
 import { PdfWriter, type FontBytes } from './layout';
 import type { OutboxEntry, ReceiptEntry } from '../db/outbox-record';
 
 const QR_SIZE = 110;
 
 
-export async function buildReceiptPdf(receipt: ReceiptEntry, entry: OutboxEntry | undefined, fonts: FontBytes): Promise<Uint8Array> {
+/** `origin`: the app's address, for the QR code's lookup link (the page's `location.origin`). */
+export async function buildReceiptPdf(receipt: ReceiptEntry, entry: OutboxEntry | undefined, fonts: FontBytes, origin: string): Promise<Uint8Array> {
 	const w = await PdfWriter.create(fonts, {
 		header: `Hồ sơ ${receipt.code} – ${receipt.procedureName}`,
 		footer: (page, total) => `Trang ${page}/${total}`
@@ -31,11 +34,13 @@ export async function buildReceiptPdf(receipt: ReceiptEntry, entry: OutboxEntry 
 	w.paragraph(`Mã hồ sơ: ${receipt.code}`, { bold: true, align: 'center' });
 	w.gap();
 
+	const applicant = receipt.applicantName ?? entry?.applicantName;
+	if (applicant) w.labelledLine('Người nộp hồ sơ', applicant);
 	w.labelledLine('Cơ quan tiếp nhận', receipt.agencyName);
 	w.labelledLine('Thủ tục', `${receipt.procedureName} (mã ${receipt.procedureCode})`);
 	w.labelledLine('Thời gian tiếp nhận', formatDateTime(receipt.receivedAt));
 	w.labelledLine('Ngày hẹn trả kết quả', formatDate(receipt.appointmentDate));
-	w.labelledLine('Trạng thái', 'Mới đăng ký');
+	w.labelledLine('Trạng thái', receipt.lastStatus?.name ?? statusName(receipt.status));
 	if (receipt.fees) {
 		w.gap();
 		w.paragraph('Lệ phí, phí theo thông tin đã khai:', { bold: true });
@@ -52,8 +57,9 @@ export async function buildReceiptPdf(receipt: ReceiptEntry, entry: OutboxEntry 
 		}
 	}
 	w.gap(w.size * 1.5);
-	drawQr(w, receipt.code);
-	w.paragraph(`Quét mã để tra cứu hồ sơ ${receipt.code}`, { align: 'center', size: 9, grey: true });
+	const lookup = lookupUrl(origin, receipt.code);
+	drawQr(w, lookup);
+	w.paragraph(`Quét mã để tra cứu hồ sơ ${receipt.code} (${lookup})`, { align: 'center', size: 9, grey: true });
 	w.gap();
 	w.paragraph(
 		'Giấy này được ứng dụng tạo trên thiết bị từ thông tin cơ quan tiếp nhận gửi về khi nhận hồ sơ trực tuyến. Khi đến nhận kết quả, hãy mang theo giấy này (bản in hoặc trên điện thoại) và giấy tờ tùy thân.',
@@ -84,5 +90,5 @@ export const receiptFileName = (receipt: ReceiptEntry) => `giay-tiep-nhan-${rece
 /** Builds the PDF with the app's fonts and hands it to the browser as a download (page only). */
 export async function downloadReceiptPdf(receipt: ReceiptEntry, entry?: OutboxEntry): Promise<void> {
 	const { loadFonts, saveBytes } = await import('./download');
-	saveBytes(await buildReceiptPdf(receipt, entry, await loadFonts()), receiptFileName(receipt));
+	saveBytes(await buildReceiptPdf(receipt, entry, await loadFonts(), location.origin), receiptFileName(receipt));
 }

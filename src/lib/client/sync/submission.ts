@@ -78,7 +78,7 @@ export interface EnqueueResult {
 export async function enqueueDraft(
 	db: AccountDb,
 	draft: Pick<Draft, 'id' | 'procedureCode' | 'procedureName' | 'answers' | 'revision'>,
-	input: ManifestInput,
+	input: ManifestInput & { applicantName?: string },
 	now: Date = new Date()
 ): Promise<EnqueueResult> {
 	// Checked with the server's own schema before it enters the queue (and before the
@@ -114,6 +114,7 @@ export async function enqueueDraft(
 				.map((a) => ({ sha256: a.sha256, bytesSent: 0, total: a.size, done: false })),
 			attempts: 0,
 			nextAttemptAt: 0,
+			...(input.applicantName ? { applicantName: input.applicantName } : {}),
 			createdAt: now.toISOString(),
 			updatedAt: now.toISOString(),
 			schemaVersion: OUTBOX_RECORD_VERSION

@@ -15,6 +15,7 @@ export {
 export { remoteFieldErrors } from './remote-errors';
 export { derivedValues } from './derived';
 export { completion } from './completion';
+export { applicantName } from './applicant';
 export { applyAutofill, emptyAnswers } from './autofill';
 export { dateInWords, numberInWords } from '$lib/domain/date-words';
 export { normalizeDate } from '$lib/domain/validators/date';
