@@ -110,6 +110,9 @@ test('complete the birth form, print it, save the profile with consent, and the 
 
 	await expect(page.getByRole('heading', { name: 'Kiểm tra lại hồ sơ' })).toBeVisible();
 	await expect(page.getByText('chỗ cần sửa')).toHaveCount(0);
+	// "Check your answers": one line per step, "Gửi hồ sơ" within reach at 360 px; a step opens to show its answers.
+	await expect(page.locator('.review > li').filter({ hasText: 'Cam đoan' })).toContainText('Đã cam đoan');
+	await page.locator('summary').filter({ hasText: 'Người được khai sinh' }).click();
 	await expect(page.locator('dd').filter({ hasText: 'Ngày một, tháng mười một, năm hai nghìn không trăm hai mươi sáu' })).toBeVisible();
 
 	const download = page.waitForEvent('download');

@@ -198,6 +198,12 @@ test('(f) the server refuses a dossier: its message is on the field, the person 
 test('(journey) a sent dossier names its applicant, shows its real status, and leaves the drafts being written', async ({ page, context }) => {
 	await signIn(page);
 	const seeded = await openCompleteDraft(page, 20 * 1024);
+	// The review is a "check your answers" list: the pledge shows its value, and sending is
+	// within reach at 360 px (the full answers made it ≈ 4,500 px down).
+	await expect(page.locator('.review > li').filter({ hasText: 'Cam đoan' })).toContainText('Đã cam đoan');
+	const sendTop = await page.getByRole('button', { name: 'Gửi hồ sơ' }).evaluate((el) => el.getBoundingClientRect().top + window.scrollY);
+	console.log(`'Gửi hồ sơ' at ${Math.round(sendTop)} px from the top at 360 px`);
+	expect(sendTop).toBeLessThan(1800);
 	await page.getByRole('button', { name: 'Gửi hồ sơ' }).click();
 	await expect(page).toHaveURL(/\/outbox$/);
 	const id = await expectReceipt(page, seeded.draftId);
