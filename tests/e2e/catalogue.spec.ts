@@ -31,7 +31,7 @@ test('search, read, download the template — online then offline', async ({ pag
 		await expect(page.getByRole('heading', { name: 'Phí, lệ phí' })).toBeVisible();
 		await expect(page.getByText('Nếu nộp bây giờ, ngày hẹn trả dự kiến')).toBeVisible();
 		const downloadPromise = page.waitForEvent('download');
-		await page.getByRole('button', { name: 'Tải mẫu đơn (PDF)' }).click();
+		await page.getByRole('link', { name: 'Tải mẫu đơn (PDF)' }).click();
 		const download = await downloadPromise;
 		expect(download.suggestedFilename()).toBe('mau-to-khai-1.001193.pdf');
 		const text = await pdfText(readFileSync((await download.path())!));
@@ -47,6 +47,39 @@ test('search, read, download the template — online then offline', async ({ pag
 	await page.goto('/procedures?q=dang+ky+ket+hom');
 	await expect(page.locator('ol.results li').first().getByRole('link')).toHaveText('Thủ tục đăng ký kết hôn');
 	await context.setOffline(false);
+});
+
+// On 2G the page is readable seconds before its scripts run. Scripts are held back here until
+// the person has typed, picked a filter and tapped the PDF link; then they run and hydrate.
+test('before the scripts start: a typed query and a picked filter survive hydration, the PDF link downloads', async ({ page }) => {
+	let release = () => {};
+	const scriptsHeld = new Promise<void>((r) => (release = r));
+	await page.route(/\/_app\/immutable\//, async (route) => {
+		await scriptsHeld;
+		await route.continue();
+	});
+
+	await page.goto('/procedures/1.001193', { waitUntil: 'commit' });
+	const downloadPromise = page.waitForEvent('download');
+	await page.getByRole('link', { name: 'Tải mẫu đơn (PDF)' }).click();
+	const download = await downloadPromise;
+	expect(download.suggestedFilename()).toBe('mau-to-khai-1.001193.pdf');
+	expect(await pdfText(readFileSync((await download.path())!))).toContain('TỜ KHAI ĐĂNG KÝ KHAI SINH');
+
+	await page.goto('/procedures', { waitUntil: 'commit' });
+	await page.getByLabel('Bạn cần làm thủ tục gì?').fill('ket hon');
+	await page.locator('form[role="search"] summary').click();
+	await page.locator('select[name="tier"]').selectOption({ index: 1 });
+	const picked = await page.locator('select[name="tier"]').inputValue();
+	release();
+	// The layout registers the service worker in its onMount, after the page has hydrated.
+	await page.waitForFunction(async () => Boolean(await navigator.serviceWorker.getRegistration()), undefined, { timeout: 30_000 });
+	await expect(page.getByLabel('Bạn cần làm thủ tục gì?')).toHaveValue('ket hon');
+	await expect(page.locator('select[name="tier"]')).toHaveValue(picked);
+	await expect(page.locator('form[role="search"] details')).toHaveAttribute('open', '');
+	// And the form still works as the app: the search runs with both.
+	await page.getByRole('button', { name: 'Tìm kiếm', exact: true }).click();
+	await expect(page).toHaveURL(new RegExp(`q=ket\\+hon.*tier=${picked}|tier=${picked}.*q=ket\\+hon`));
 });
 
 test('offline search gives the same results as the server', async ({ page, context, request }) => {
