@@ -3,7 +3,8 @@
 /// <reference lib="esnext" />
 /// <reference lib="webworker" />
 import { build, files, prerendered, version } from '$service-worker';
-import { cleanupOutdatedCaches, matchPrecache, precacheAndRoute } from 'workbox-precaching';
+import { cleanupOutdatedCaches, PrecacheRoute } from 'workbox-precaching';
+import { ParallelPrecacheController } from '$lib/client/parallel-precache';
 import { registerRoute, setCatchHandler } from 'workbox-routing';
 import { CacheFirst } from 'workbox-strategies';
 import { clientsClaim } from 'workbox-core';
@@ -17,14 +18,26 @@ const sw = self as unknown as ServiceWorkerGlobalScope;
 
 // Files fetched only on demand (large, rarely needed): cached at first use instead.
 const onDemand = new Set(['/units/legacy.json']);
+// Not precached: the prerendered /api/procedures/<code> answers (the route below answers them
+// from catalogue.json, byte for byte the same) and the blank declarations (mau-to-khai.pdf,
+// the link before the scripts start; offline the page builds them on the device).
+const notPrecached = (url: string) => onDemand.has(url) || url.startsWith('/api/procedures/') || url.endsWith('.pdf');
 // Static files and unit data carry a hash of their content (scripts/content-revisions.js), so an
 // update fetches only what changed; prerendered pages name the new chunks, so they follow the version.
 declare const __CONTENT_REVISIONS__: Record<string, string>;
+const revisioned = (url: string) => ({ url, revision: __CONTENT_REVISIONS__[url] ?? version });
+// In order of need: the pages and the catalogue, the code, then the rest of the static files,
+// the PDF fonts last (only a PDF needs them).
+const isFont = (url: string) => url.startsWith('/fonts/');
 const precacheEntries = [
+	...prerendered.filter((url) => !notPrecached(url)).map(revisioned),
 	...build.map((url) => ({ url, revision: null })), // hashed names: immutable
-	...[...files, ...prerendered].filter((url) => !onDemand.has(url)).map((url) => ({ url, revision: __CONTENT_REVISIONS__[url] ?? version }))
+	...files.filter((url) => !notPrecached(url) && !isFont(url)).map(revisioned),
+	...files.filter((url) => !notPrecached(url) && isFont(url)).map(revisioned)
 ];
-precacheAndRoute(precacheEntries, { cleanURLs: false, directoryIndex: null });
+const precache = new ParallelPrecacheController();
+precache.precache(precacheEntries);
+registerRoute(new PrecacheRoute(precache, { cleanURLs: false, directoryIndex: null }));
 cleanupOutdatedCaches();
 // The first install takes control of the open page at once, so it works offline without a
 // reload; later versions wait for the person to accept the update.
@@ -39,7 +52,7 @@ sw.addEventListener('message', (event) => {
 let catalogueApi: Promise<ReturnType<typeof createCatalogueApi> | undefined> | undefined;
 function localCatalogue() {
 	catalogueApi ??= (async () => {
-		const res = await matchPrecache('/catalogue.json');
+		const res = await precache.matchPrecache('/catalogue.json');
 		if (!res) return undefined;
 		const body = (await res.json().catch(() => null)) as { procedures?: unknown } | null;
 		const procedures = Array.isArray(body?.procedures) ? body.procedures.map(readProcedure) : [];
@@ -82,7 +95,7 @@ registerRoute(
 		try {
 			return await fetch(request, { signal: controller.signal });
 		} catch {
-			return (await matchPrecache('/app-shell')) ?? Response.error();
+			return (await precache.matchPrecache('/app-shell')) ?? Response.error();
 		} finally {
 			clearTimeout(timer);
 		}
@@ -90,6 +103,6 @@ registerRoute(
 );
 
 setCatchHandler(async ({ request }) => {
-	if (request.mode === 'navigate') return (await matchPrecache('/app-shell')) ?? Response.error();
+	if (request.mode === 'navigate') return (await precache.matchPrecache('/app-shell')) ?? Response.error();
 	return Response.error();
 });
