@@ -5,6 +5,7 @@
 import { mkdirSync, existsSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { resolve } from 'node:path';
+import { withCompression } from './compression.js';
 
 const buildDir = process.env.BUILD_DIR ?? 'build';
 if (!existsSync(`${buildDir}/handler.js`)) {
@@ -22,7 +23,8 @@ process.env.BODY_SIZE_LIMIT ??= '2M';
 mkdirSync(process.env.DATA_DIR, { recursive: true });
 
 const { handler } = await import(resolve(buildDir, 'handler.js'));
-const server = createServer(handler);
+// Pages and API answers compressed here (scripts/compression.js); built files are precompressed.
+const server = createServer(withCompression(handler));
 server.listen(Number(process.env.PORT), process.env.HOST, () => {
 	console.log(`\n  Ứng dụng đang chạy / App running:  ${process.env.ORIGIN}\n  Dữ liệu / data: ${process.env.DATA_DIR}\n`);
 });
