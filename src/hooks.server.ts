@@ -1,6 +1,7 @@
 import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
 import { building } from '$app/environment';
 import { serverContext } from '$lib/server/context';
+import { checkHolidayData } from '$lib/server/holidays-check';
 import { SESSION_COOKIE } from '$lib/server/session-cookie';
 import { sessionOfRequest } from '$lib/server/http/request-session';
 import { refuseCrossSiteForm } from '$lib/server/http/origin-check';
@@ -10,6 +11,9 @@ import { SERVER_MESSAGE } from '$lib/server/http/respond';
 // Prerendering at build time runs these hooks too: it must not open (and create) the data
 // folder or the database; only the running server touches them.
 export const init: ServerInit = async () => {
+	// The holiday data is checked here, at build (prerendering runs init) and at every start,
+	// so that phones never download its schema.
+	checkHolidayData();
 	if (building) return;
 	const { config } = await serverContext();
 	if (config.env === 'development') {

@@ -6,12 +6,12 @@
  *
  * Holidays are data (data/holidays/<year>.json), passed in through `createCalendar`: the
  * domain never imports JSON, and a year that is not loaded is an error rather than a guess,
- * because an invented working day would give a citizen a wrong appointment.
+ * because an invented working day would give a citizen a wrong appointment. The data's schema
+ * (classic zod, ≈ 28 KB gzip) is in ./calendar-schema, checked at build and at server start, so
+ * the pages that show an appointment estimate do not download it.
  */
-import { z } from 'zod';
 import type { ProcessingTime } from './procedure';
 import { DAY_MS, toDayNumber, vietnamDate, type IsoDate } from './time';
-import { isoDateSchema } from './wire/primitives';
 
 /**
  * Default receipt cut-off: a dossier received at or after 15:00 is handled as received on the
@@ -23,48 +23,14 @@ import { isoDateSchema } from './wire/primitives';
 export const RECEIPT_CUTOFF_HOUR = 15;
 
 
-const namedDate = { date: isoDateSchema, name: z.string().min(1) };
-
-/** One year of official days off for the public sector (one-stop desks). See data/holidays/SOURCES.md. */
-export const holidayCalendarSchema = z
-	.strictObject({
-		year: z.number().int().min(2000).max(2100),
-		source: z.array(z.string().min(1)).min(1),
-		note: z.string().optional(),
-		/** Weekdays the desks are closed: holidays, nghỉ bù, swapped days. Weekends are implicit. */
-		daysOff: z.array(
-			z.strictObject({
-				...namedDate,
-				/** Derived from the law and precedent; the Government has not announced it yet. */
-				provisional: z.boolean().optional(),
-				note: z.string().optional()
-			})
-		),
-		/** Saturdays/Sundays worked in exchange for a swapped weekday (làm bù). */
-		workingWeekends: z.array(z.strictObject(namedDate)).default([])
-	})
-	.superRefine((cal, ctx) => {
-		const seen = new Set<string>();
-		const check = (list: { date: string }[], key: 'daysOff' | 'workingWeekends') =>
-			list.forEach(({ date }, i) => {
-				const path = [key, i, 'date'];
-				if (!date.startsWith(`${cal.year}-`))
-					ctx.addIssue({ code: 'custom', path, message: `ngày ${date} không thuộc năm ${cal.year}` });
-				if (seen.has(date)) ctx.addIssue({ code: 'custom', path, message: `ngày ${date} bị lặp` });
-				seen.add(date);
-				if (toDayNumber(date) === null) return; // already reported by isoDateSchema
-				const weekend = isWeekend(date);
-				// A weekend "day off" or a weekday "working weekend" is a typo that would silently shift dates.
-				if (key === 'daysOff' && weekend)
-					ctx.addIssue({ code: 'custom', path, message: `${date} là ngày cuối tuần, không cần khai báo ngày nghỉ` });
-				if (key === 'workingWeekends' && !weekend)
-					ctx.addIssue({ code: 'custom', path, message: `${date} không phải thứ Bảy hay Chủ nhật` });
-			});
-		check(cal.daysOff, 'daysOff');
-		check(cal.workingWeekends, 'workingWeekends');
-	});
-export type HolidayCalendar = z.infer<typeof holidayCalendarSchema>;
-export type HolidayCalendarInput = z.input<typeof holidayCalendarSchema>;
+/** One year of official days off, as data/holidays/<year>.json holds it (validated by `holidayCalendarSchema` in ./calendar-schema at build and server start). */
+export interface HolidayCalendarInput {
+	year: number;
+	source: string[];
+	note?: string;
+	daysOff: { date: IsoDate; name: string; provisional?: boolean; note?: string }[];
+	workingWeekends?: { date: IsoDate; name: string }[];
+}
 
 export interface Calendar {
 	readonly years: ReadonlySet<number>;
@@ -89,11 +55,11 @@ export function createCalendar(years: HolidayCalendarInput[]): Calendar {
 	const daysOff = new Map<IsoDate, string>();
 	const workingWeekends = new Set<IsoDate>();
 	for (const raw of years) {
-		const cal = holidayCalendarSchema.parse(raw);
+		const cal = raw;
 		if (covered.has(cal.year)) throw new Error(`Lịch ngày nghỉ năm ${cal.year} được nạp hai lần`);
 		covered.add(cal.year);
 		for (const d of cal.daysOff) daysOff.set(d.date, d.name);
-		for (const d of cal.workingWeekends) workingWeekends.add(d.date);
+		for (const d of cal.workingWeekends ?? []) workingWeekends.add(d.date);
 	}
 	return { years: covered, daysOff, workingWeekends };
 }
@@ -113,7 +79,7 @@ function weekday(date: string): number {
 	return new Date(dayNumber(date) * DAY_MS).getUTCDay();
 }
 
-function isWeekend(date: string): boolean {
+export function isWeekend(date: string): boolean {
 	const d = weekday(date);
 	return d === 0 || d === 6;
 }

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { createCalendar, holidayCalendarSchema } from '$lib/domain/calendar';
+import { createCalendar } from '$lib/domain/calendar';
+import { holidayCalendarSchema } from '$lib/domain/calendar-schema';
+import { checkHolidayData } from '$lib/server/holidays-check';
 import y2026 from '../../../data/holidays/2026.json';
 import y2027 from '../../../data/holidays/2027.json';
 
@@ -42,6 +44,10 @@ describe('holidayCalendarSchema', () => {
 		const dup = { date: '2026-01-01', name: 'x' };
 		expect(issues({ ...base, daysOff: [dup, dup] })).toContain('ngày 2026-01-01 bị lặp');
 		expect(issues({ ...base, daysOff: [{ date: '2026-02-30', name: 'x' }] })).toContain('ngày không tồn tại');
+	});
+	it('the server refuses to start (and the build to finish) with a bad holiday file', () => {
+		expect(() => checkHolidayData({ '/data/holidays/2026.json': y2026 })).not.toThrow();
+		expect(() => checkHolidayData({ '/data/holidays/2026.json': { ...base, daysOff: [{ date: '2026-02-14', name: 'x' }] } })).toThrow(/2026\.json.*cuối tuần/s);
 	});
 	it('createCalendar refuses the same year twice', () => {
 		expect(() => createCalendar([base, base])).toThrow(/2026/);
