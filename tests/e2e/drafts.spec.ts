@@ -170,10 +170,10 @@ test('bad values: a 10,000-character paste, 31/02, a CCCD contradicting the birt
 	await expect(summary).toContainText('1990');
 });
 
-// The issue's target is 90 KB; measured ≈125 KB with the home page first. Dexie (≈32 KB gzip),
-// Svelte + SvelteKit (≈34 KB) and the zod core (≈16 KB, shared with the catalogue's classic
-// schemas) are most of it (bench/README.md). This guards against growth.
-test('JavaScript of the form page, with the home page before it, stays under 128 KB gzip', async ({ browser }) => {
+// The issue's target is 90 KB; measured 124,842 B with the home page first (2026-12-06, after
+// classic zod left the procedure page). Dexie (≈32 KB gzip), Svelte + SvelteKit (≈34 KB) and the
+// zod core (≈16 KB) are most of it (bench/README.md). This guards against growth.
+test('JavaScript of the form page, with the home page before it, stays under 123 KB gzip', async ({ browser }) => {
 	const { files, bytes } = await firstVisitScriptBytes(browser, async (page) => {
 		await page.goto('/');
 		await page.waitForLoadState('networkidle');
@@ -181,7 +181,7 @@ test('JavaScript of the form page, with the home page before it, stays under 128
 		await expect(page.getByRole('heading', { name: 'Người yêu cầu' })).toBeVisible();
 	});
 	console.log(`form page JS: ${files} files, ${bytes} bytes gzip`);
-	expect(bytes).toBeLessThanOrEqual(128 * 1024);
+	expect(bytes).toBeLessThanOrEqual(123 * 1024);
 });
 
 test('a signed-in person starts a form pre-filled from their own account details', async ({ page }) => {
