@@ -36,14 +36,15 @@ export const WITHDRAWN: DossierStatus = 7;
 /**
  * The officer workflow. Receive or refuse a new dossier; process; ask for missing papers (5)
  * or for fees (6) and resume once answered; stop (8) or finish (9); hand over the result (10).
+ * The actions that make these moves, and who takes them, are in workflow.ts.
  */
 const workflow: Record<DossierStatus, readonly DossierStatus[]> = {
 	1: [2, 3],
-	2: [4],
+	2: [4, 5, 8],
 	3: [],
 	4: [5, 6, 8, 9],
-	5: [4],
-	6: [4],
+	5: [4, 8],
+	6: [4, 8],
 	7: [],
 	8: [],
 	9: [10],

@@ -3,7 +3,8 @@
  * `seedDemoAccounts` itself refuses production; this function is only called when
  * APP_ENV=development (hooks.server.ts), and checks again so a misplaced call stays harmless.
  */
-import { seedDemoAccounts, type DemoCredentials } from './accounts';
+import { DEMO_CITIZEN_PLACE, ensureDemoOfficer, seedDemoAccounts, seedDemoOfficers, type DemoCredentials } from './accounts';
+import type { DevAccount } from '$lib/domain/wire/workflow';
 import { serverContext } from './context';
 
 const ROLE_LABEL: Record<DemoCredentials['role'], string> = {
@@ -24,5 +25,23 @@ export async function seedDevelopment(): Promise<DemoCredentials[]> {
 	if (config.env !== 'development') return [];
 	const accounts = await seedDemoAccounts(deps);
 	console.log(formatDemoCredentials(accounts));
+	const officers = await seedDemoOfficers(deps, DEMO_CITIZEN_PLACE);
+	for (const officer of officers) console.log(formatDemoOfficer(officer));
+	console.log('  Tất cả tài khoản thử nghiệm / all demo accounts: /dev/accounts\n');
 	return accounts;
+}
+
+export function formatDemoOfficer(o: DevAccount): string {
+	return `  Cán bộ thử nghiệm / demo officer: ${o.fullName} (cơ quan ${o.agencyCode})  CCCD ${o.identifier}  mật khẩu: ${o.password}`;
+}
+
+/**
+ * Development only: a dossier arrived for an agency without an officer; make its demo
+ * officer now so the newcomer finds the dossier on a desk (printed in the log).
+ */
+export async function demoOfficerFor(agencyCode: string): Promise<void> {
+	const { config, deps } = await serverContext();
+	if (config.env !== 'development') return;
+	const officer = await ensureDemoOfficer(deps, agencyCode);
+	if (officer) console.log(formatDemoOfficer(officer));
 }

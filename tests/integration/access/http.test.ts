@@ -111,7 +111,7 @@ describe('an officer', () => {
 		expect(html).toContain('Hồ sơ cần xử lý');
 		expect(html).toContain('000.00.19.H47');
 		const api = await officer.request('/api/officer/dossiers');
-		expect(await api.json()).toEqual({ agencyCode: '000.00.19.H47', dossiers: [] });
+		expect(await api.json()).toMatchObject({ agency: { code: '000.00.19.H47' }, total: 0, dossiers: [] });
 		// Not an administrator: cannot create officers.
 		expect((await officer.request('/admin/officers')).status).toBe(403);
 	});

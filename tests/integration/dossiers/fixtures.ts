@@ -7,16 +7,17 @@ import type { Database } from '$lib/server/db/types';
 export const MiB = 1024 * 1024;
 export const limits = { maxFileBytes: 10 * MiB, maxDossierBytes: 30 * MiB };
 
-export async function createAccount(db: Kysely<Database>, suffix: string): Promise<string> {
+/** A citizen "Nguyễn Văn <suffix>", or an officer of `staff.agencyCode` named `staff.fullName`. */
+export async function createAccount(db: Kysely<Database>, suffix: string, staff?: { agencyCode: string; fullName: string }): Promise<string> {
 	const id = randomUUID();
 	const now = new Date().toISOString();
 	await db
 		.insertInto('accounts')
 		.values({
 			id,
-			role: 'citizen',
-			agency_code: null,
-			full_name: `Nguyễn Văn ${suffix}`,
+			role: staff ? 'officer' : 'citizen',
+			agency_code: staff?.agencyCode ?? null,
+			full_name: staff?.fullName ?? `Nguyễn Văn ${suffix}`,
 			id_number: `0010901${String(Math.floor(Math.random() * 1e5)).padStart(5, '0')}`,
 			pending_id_number: null,
 			date_of_birth: '1990-05-15',

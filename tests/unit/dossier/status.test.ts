@@ -24,7 +24,7 @@ describe('dossier statuses', () => {
 
 describe('canTransition', () => {
 	const allowed: [DossierStatus, DossierStatus][] = [
-		[1, 2], [1, 3], [2, 4], [4, 5], [4, 6], [4, 8], [4, 9], [5, 4], [6, 4], [9, 10],
+		[1, 2], [1, 3], [2, 4], [2, 5], [2, 8], [4, 5], [4, 6], [4, 8], [4, 9], [5, 4], [5, 8], [6, 4], [6, 8], [9, 10],
 		[1, 7], [2, 7], [4, 7], [5, 7], [6, 7]
 	];
 	it.each(allowed)('%i → %i is allowed', (from, to) => {

@@ -34,6 +34,8 @@ export const errorStatus = {
 	dossier_conflict: 409,
 	offset_mismatch: 409,
 	status_changed: 409,
+	assigned_to_other: 409,
+	request_reused: 409,
 	upload_gone: 410,
 	// 413/415/422/423: what was sent
 	payload_too_large: 413,

@@ -12,3 +12,4 @@ export * from './catalogue';
 export * from './cookies';
 export * from './payments';
 export * from './lookup';
+export * from './workflow';

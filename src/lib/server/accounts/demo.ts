@@ -3,6 +3,7 @@ import type { AccountRow } from '../db/types';
 import { isoNow, type AccountDeps } from './deps';
 import { hashPassword } from './passwords';
 import { insertStaff } from './staff';
+import { rememberDemoAccount } from './demo-officers';
 
 /** Made-up agency for the demo officer (code shape from QĐ 20/2020/QĐ-TTg, example value). */
 export const DEMO_AGENCY = { code: '000.00.19.H47', name: 'Bộ phận một cửa (dữ liệu minh hoạ)', kind: 'commune', province_code: null, commune_code: null };
@@ -16,6 +17,9 @@ export interface DemoCredentials {
 }
 
 /** ID numbers are well-formed (province 001, sex/century digit, year) but made up. */
+/** Where the demo citizen lives (also their permanent address below): demo officers are seeded for its agencies. */
+export const DEMO_CITIZEN_PLACE = { provinceCode: '01', communeCode: '00004' };
+
 export const DEMO_ACCOUNTS: readonly DemoCredentials[] = [
 	{ role: 'citizen', fullName: 'Nguyễn Văn Dân', idNumber: '001090012345', phone: '0912000001', password: 'dan-thu-nghiem-2025' },
 	{ role: 'officer', fullName: 'Trần Thị Cán Bộ', idNumber: '001185000001', phone: '0912000002', password: 'can-bo-thu-nghiem-2025' },
@@ -54,7 +58,7 @@ export async function seedDemoAccounts(deps: AccountDeps): Promise<DemoCredentia
 					sex: 'nam',
 					phone: demo.phone,
 					email: 'dan@example.vn',
-					permanent_address: JSON.stringify({ provinceCode: '01', communeCode: '00004', street: 'Số 1, phố Minh hoạ' }),
+					permanent_address: JSON.stringify({ ...DEMO_CITIZEN_PLACE, street: 'Số 1, phố Minh hoạ' }),
 					password_hash: await hashPassword(demo.password, deps.passwordParams),
 					status: 'active',
 					created_at: now,
@@ -64,6 +68,8 @@ export async function seedDemoAccounts(deps: AccountDeps): Promise<DemoCredentia
 		} else {
 			await insertStaff(deps, { ...demo, role: demo.role, agencyCode: DEMO_AGENCY.code });
 		}
+		const row = await db.selectFrom('accounts').select('id').where('id_number', '=', demo.idNumber).executeTakeFirstOrThrow();
+		await rememberDemoAccount(deps, row.id, demo.password);
 	}
 	return DEMO_ACCOUNTS.map((demo) => ({ ...demo }));
 }

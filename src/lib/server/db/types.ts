@@ -177,3 +177,65 @@ export interface Database {
 	dossier_events: DossierEventsTable;
 	dossier_attachments: DossierAttachmentsTable;
 }
+
+// ---- the officer workflow (migration 0011); merged into `Database` above ----
+
+/** The columns 0011 added to `dossier_events`: who acted, from which status, on which request. */
+export interface DossierEventsTable {
+	/** 'submit' for the submission, an ActionName after it; null on rows older than 0011. */
+	action: string | null;
+	actor_id: string | null;
+	actor_role: string | null;
+	actor_name: string | null;
+	agency_code: string | null;
+	from_status: number | null;
+	/** The client's request id; unique per dossier (a retry finds it and is answered the same). */
+	request_id: string | null;
+	/** JSON text of what the action carried (reason, missing papers, amount, result file, new date…). */
+	payload: string | null;
+	/** The appointment date right after this event. */
+	appointment_date: string | null;
+}
+
+export interface DossiersTable {
+	/** The officer holding the dossier (one at a time), or null. */
+	assignee_id: string | null;
+	applicant_name: string | null;
+	applicant_id_number: string | null;
+	/** Folded " code name id-number " for the inbox search. */
+	search_text: string | null;
+	updated_at: IsoTime | null;
+	/** 1 at submission, +1 per resubmission after a supplement request. */
+	version: Generated<number>;
+}
+
+export interface DossierVersionsTable {
+	dossier_id: string;
+	version: number;
+	manifest: string;
+	event_id: string | null;
+	created_at: IsoTime;
+}
+
+export interface DossierResultsTable {
+	dossier_id: string;
+	sha256: string;
+	name: string;
+	size: number;
+	type: string;
+	event_id: string;
+	created_at: IsoTime;
+}
+
+/** Development only: demo accounts and their passwords, listed at /dev/accounts. */
+export interface DemoAccountsTable {
+	account_id: string;
+	password: string;
+	created_at: IsoTime;
+}
+
+export interface Database {
+	dossier_versions: DossierVersionsTable;
+	dossier_results: DossierResultsTable;
+	demo_accounts: DemoAccountsTable;
+}

@@ -25,6 +25,7 @@ import { nextDossierSequence } from './sequence';
 import { inWriteTransaction, isUniqueViolation } from './transaction';
 import { checkSubmission, parseManifest, type CheckedSubmission, type Reference } from './validate';
 import { serverReference } from './reference';
+import { dossierSearchText } from './search-text';
 
 export interface DossierDeps {
 	db: Kysely<Database>;
@@ -81,7 +82,7 @@ async function existing(db: Kysely<Database>, accountId: string, id: string, dig
 }
 
 /** Every referenced file must be a verified blob of this account, and all of them together within the limit. */
-async function checkBlobs(db: Kysely<Database>, maxDossierBytes: number, accountId: string, manifest: DossierManifest) {
+export async function checkBlobs(db: Kysely<Database>, maxDossierBytes: number, accountId: string, manifest: DossierManifest) {
 	const hashes = [...new Set(manifest.attachments.map((a) => a.sha256))];
 	const held = new Map((await blobsOf(db, accountId, hashes)).map((b) => [b.sha256, b]));
 	const missing = hashes.filter((h) => !held.has(h));
@@ -127,6 +128,7 @@ async function insertDossier(trx: Kysely<Database>, d: NewDossier): Promise<Doss
 		fees: assessFees(procedure, d.manifest.answers)
 	});
 	const at = d.now.toISOString();
+	const applicant = await trx.selectFrom('accounts').select(['full_name', 'id_number']).where('id', '=', d.accountId).executeTakeFirstOrThrow();
 	await trx
 		.insertInto('dossiers')
 		.values({
@@ -140,10 +142,35 @@ async function insertDossier(trx: Kysely<Database>, d: NewDossier): Promise<Doss
 			digest: d.digest,
 			received_at: at,
 			appointment_date: receipt.appointmentDate,
-			receipt: JSON.stringify(receipt)
+			receipt: JSON.stringify(receipt),
+			applicant_name: applicant.full_name,
+			applicant_id_number: applicant.id_number,
+			search_text: dossierSearchText(receipt.code, applicant.full_name, applicant.id_number),
+			updated_at: at,
+			version: 1
 		})
 		.execute();
-	await trx.insertInto('dossier_events').values({ id: randomUUID(), dossier_id: d.dossierId, status: 1, at, note: dossierStatusNames[1] }).execute();
+	const eventId = randomUUID();
+	await trx
+		.insertInto('dossier_events')
+		.values({
+			id: eventId,
+			dossier_id: d.dossierId,
+			status: 1,
+			at,
+			note: dossierStatusNames[1],
+			action: 'submit',
+			actor_id: d.accountId,
+			actor_role: 'citizen',
+			actor_name: applicant.full_name,
+			agency_code: agency.code,
+			from_status: null,
+			request_id: null,
+			payload: null,
+			appointment_date: receipt.appointmentDate
+		})
+		.execute();
+	await trx.insertInto('dossier_versions').values({ dossier_id: d.dossierId, version: 1, manifest: JSON.stringify(d.manifest), event_id: eventId, created_at: at }).execute();
 	const slots = [...new Map(d.manifest.attachments.map((a) => [`${a.slot}/${a.sha256}`, a])).values()];
 	if (slots.length)
 		await trx

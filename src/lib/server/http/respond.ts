@@ -64,7 +64,7 @@ export async function readJson<T>(request: Request, schema?: Parser<T>, what?: s
 type Parser<T> = { safeParse(data: unknown): { success: true; data: T } | { success: false; error: { issues: readonly { path: readonly PropertyKey[]; message: string }[] } } };
 
 /** Parses with a wire schema, or throws the envelope naming each field at fault. */
-export function parseWith<T>(schema: Parser<T>, data: unknown, code: 'invalid_request' | 'invalid_input' | 'invalid_manifest' = 'invalid_request', what = 'Nội dung gửi lên chưa hợp lệ'): T {
+export function parseWith<T>(schema: Parser<T>, data: unknown, code: 'invalid_request' | 'invalid_input' | 'invalid_manifest' | 'invalid_query' = 'invalid_request', what = 'Nội dung gửi lên chưa hợp lệ'): T {
 	const parsed = schema.safeParse(data);
 	if (!parsed.success) throw invalidInput(parsed.error, code, what);
 	return parsed.data;

@@ -2,6 +2,7 @@ import type { Migration, MigrationProvider } from 'kysely';
 import { accounts0001 } from './0001_accounts';
 import { dossiers0002 } from './0002_dossiers';
 import { referenceVersions0010 } from './0010_reference_versions';
+import { workflow0011 } from './0011_workflow';
 
 /**
  * All migrations, in code rather than files on disk because the server is bundled by
@@ -11,7 +12,8 @@ import { referenceVersions0010 } from './0010_reference_versions';
 export const migrations: Record<string, Migration> = {
 	'0001_accounts': accounts0001,
 	'0002_dossiers': dossiers0002,
-	'0010_reference_versions': referenceVersions0010
+	'0010_reference_versions': referenceVersions0010,
+	'0011_workflow': workflow0011
 };
 
 export const migrationProvider: MigrationProvider = {
