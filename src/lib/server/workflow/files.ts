@@ -1,19 +1,17 @@
 /**
  * Files of a dossier on the desk: the citizen's attachments and the result files, served to
- * the officer so a hostile file cannot run in our origin (its sniffed type, nosniff, a
- * sandboxing CSP, a download name that cannot break the header); and the officer's upload
+ * the officer through the one safe attachment answer (http/attachment-response.ts); and the officer's upload
  * of a result file (a plain POST: the desk has a decent connection, no resumable upload).
  */
 import { randomUUID } from 'node:crypto';
-import { createReadStream } from 'node:fs';
 import { mkdir, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { Readable } from 'node:stream';
 import type { Kysely } from 'kysely';
 import { formatBytes } from '$lib/domain/format';
 import type { OfficerFileAnswer } from '$lib/domain/wire/workflow';
 import type { Database } from '../db/types';
 import { ApiError } from '../http/api-error';
+import { attachmentResponse } from '../http/attachment-response';
 import { recordBlob } from '../blobs/repository';
 import { blobPath, hashFile, moveIntoStore, sniffAttachmentType, uploadsDir } from '../blobs/store';
 import { dossierManifestSchema } from '$lib/domain/wire/dossiers';
@@ -37,33 +35,13 @@ export async function dossierFile(db: Kysely<Database>, dossier: { id: string; a
 	return { sha256, name, type: blob.type, size: Number(blob.size) };
 }
 
-/**
- * The response for a stored file. The type is the one sniffed at upload (never what the
- * client said); `sandbox` keeps even a crafted PDF or image from running script with our
- * origin; `inline` lets the browser show an image or a PDF, `download` asks to save it.
- */
-export function fileResponse(dataDir: string, file: { sha256: string; name: string; type: string; size: number }, download = false): Response {
-	const stream = Readable.toWeb(createReadStream(blobPath(dataDir, file.sha256))) as ReadableStream;
-	const ascii = file.name.normalize('NFD').replace(/[^\x20-\x7e]/g, '').replace(/["\\;]/g, '_') || 'tep';
-	return new Response(stream, {
-		headers: {
-			'content-type': file.type,
-			'content-length': String(file.size),
-			'content-disposition': `${download ? 'attachment' : 'inline'}; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(file.name)}`,
-			'x-content-type-options': 'nosniff',
-			'content-security-policy': "sandbox; default-src 'none'; img-src 'self' data:; style-src 'unsafe-inline'",
-			'cache-control': 'private, no-store'
-		}
-	});
-}
-
 export async function serveOfficerFile(db: Kysely<Database>, dataDir: string, account: ActingAccount, dossierId: string, sha256: string, download: boolean) {
 	const dossier = await readableDossier(db, account, dossierId);
 	const file = await dossierFile(db, dossier, sha256);
 	await stat(blobPath(dataDir, sha256)).catch(() => {
 		throw new ApiError('not_found', 'Tệp đã bị xoá khỏi kho lưu trữ.');
 	});
-	return fileResponse(dataDir, file, download);
+	return attachmentResponse(dataDir, sha256, { filename: file.name, type: file.type, disposition: download ? 'attachment' : 'inline' });
 }
 
 /** POST /api/officer/dossiers/{id}/files?name=…: the raw bytes of a result file (PDF or image). */
