@@ -18,8 +18,10 @@ process.env.HOST ??= '0.0.0.0';
 // adapter-node assumes https when ORIGIN is unset, which would make the CSRF check refuse
 // every form posted to a plain-http local server. Behind a proxy, set ORIGIN.
 process.env.ORIGIN ??= `http://localhost:${process.env.PORT}`;
-// adapter-node stops large bodies by default; uploads go through tus in chunks.
-process.env.BODY_SIZE_LIMIT ??= '2M';
+// adapter-node's body limit must let one tus piece of a whole file through (tus-js-client
+// sends the whole file in one PATCH by default); every other request is held to a smaller
+// limit by the server hook (src/lib/server/http/body-limit.ts).
+process.env.BODY_SIZE_LIMIT ??= String(Number(process.env.UPLOAD_MAX_FILE_BYTES || 10 * 1024 * 1024) + 64 * 1024);
 mkdirSync(process.env.DATA_DIR, { recursive: true });
 
 const { handler } = await import(resolve(buildDir, 'handler.js'));

@@ -5,6 +5,7 @@ import { checkHolidayData } from '$lib/server/holidays-check';
 import { SESSION_COOKIE } from '$lib/server/session-cookie';
 import { sessionOfRequest } from '$lib/server/http/request-session';
 import { refuseCrossSiteForm } from '$lib/server/http/origin-check';
+import { refuseLargeBody } from '$lib/server/http/body-limit';
 import { apiErrorEnvelope } from '$lib/server/http/api-envelope';
 import { SERVER_MESSAGE } from '$lib/server/http/respond';
 
@@ -28,6 +29,8 @@ export const handle: Handle = async ({ event, resolve }) => {
 	const { pathname } = event.url;
 	const refused = refuseCrossSiteForm(event.request, event.url, ctx.config.env === 'development');
 	if (refused) return withHeaders(refused, pathname);
+	const tooLarge = refuseLargeBody(event.request, pathname);
+	if (tooLarge) return withHeaders(tooLarge, pathname);
 
 	const who = await sessionOfRequest(ctx.deps, event.cookies.get(SESSION_COOKIE), pathname);
 	if ('unavailable' in who) return withHeaders(who.unavailable, pathname);

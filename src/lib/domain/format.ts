@@ -4,6 +4,17 @@ export function formatVnd(amount: number): string {
 }
 
 /** Bytes for people on a metered plan: 1536 → "1,5 KB". */
+/**
+ * "nặng X, vượt giới hạn Y" where X and Y never read the same: when rounding would make
+ * 10 MiB + 1 byte and 10 MiB both "10 MB", both are given in bytes.
+ */
+export function formatSizeOverLimit(size: number, limit: number): { size: string; limit: string } {
+	const [a, b] = [formatBytes(size), formatBytes(limit)];
+	if (a !== b) return { size: a, limit: b };
+	const exact = (n: number) => `${n.toLocaleString('vi-VN')} byte`;
+	return { size: exact(size), limit: exact(limit) };
+}
+
 export function formatBytes(bytes: number): string {
 	if (bytes < 1024) return `${bytes} byte`;
 	const units = ['KB', 'MB', 'GB'];

@@ -27,7 +27,8 @@ function freePort(): Promise<number> {
 	});
 }
 
-export async function startBuiltServer(env: Record<string, string> = {}): Promise<BuiltServer> {
+/** `via: 'start'` runs `scripts/start.js` (what `npm start` runs) instead of adapter-node's own server. */
+export async function startBuiltServer(env: Record<string, string> = {}, via: 'node-build' | 'start' = 'node-build'): Promise<BuiltServer> {
 	const root = resolve(import.meta.dirname, '../../..');
 	// BUILD_DIR as in svelte.config.js, so a private build dir can be tested too.
 	const entry = join(root, process.env.BUILD_DIR ?? 'build', 'index.js');
@@ -35,7 +36,7 @@ export async function startBuiltServer(env: Record<string, string> = {}): Promis
 	const port = await freePort();
 	const dataDir = mkdtempSync(join(tmpdir(), 'dvc-access-'));
 	const origin = `http://localhost:${port}`;
-	const child: ChildProcess = spawn(process.execPath, [entry], {
+	const child: ChildProcess = spawn(process.execPath, [via === 'start' ? join(root, 'scripts/start.js') : entry], {
 		cwd: root,
 		env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', ORIGIN: origin, DATA_DIR: dataDir, APP_ENV: 'development', DATABASE_URL: '', ...env },
 		stdio: ['ignore', 'pipe', 'pipe']

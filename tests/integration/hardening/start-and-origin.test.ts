@@ -67,6 +67,39 @@ describe('errors SvelteKit answers by itself under /api/', () => {
 	});
 });
 
+describe('a body over the request limit (defect 11)', () => {
+	const big = 'x'.repeat(3 * 1024 * 1024);
+	it('is answered 413 "quá lớn … không tự gửi lại" on the API, not "invalid JSON, will resend"', async () => {
+		const browser = new Browser(server.origin);
+		const answer = await browser.request('/api/dossiers/0190a000-0000-7000-8000-000000000000', {
+			method: 'PUT',
+			headers: { 'content-type': 'application/json', accept: 'application/json', origin: server.origin },
+			body: JSON.stringify({ note: big })
+		});
+		expect(answer.status).toBe(413);
+		const body = await answer.json();
+		expect(body.error.code).toBe('payload_too_large');
+		expect(body.error.message).toMatch(/quá lớn/);
+		expect(body.error.message).not.toMatch(/JSON|sẽ gửi lại|sẽ tự gửi lại/);
+	});
+
+	it('gets a Vietnamese page for a registration form, and an action result for an enhanced form', async () => {
+		const browser = new Browser(server.origin);
+		const page = await browser.postForm('/register', { fullName: big });
+		expect(page.status).toBe(413);
+		const text = await page.text();
+		expect(text).toContain('Nội dung quá lớn');
+		expect(text).not.toMatch(/lỗi ở máy chủ/);
+		const enhanced = await browser.request('/register', {
+			method: 'POST',
+			headers: { origin: server.origin, 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json', 'x-sveltekit-action': 'true' },
+			body: new URLSearchParams({ fullName: big }).toString()
+		});
+		expect(enhanced.status).toBe(413);
+		expect(await enhanced.json()).toMatchObject({ type: 'error', error: { code: 'payload_too_large' } });
+	});
+});
+
 describe('npm start', () => {
 	it('prints exactly one address to open', async () => {
 		const port = await new Promise<number>((done) => {

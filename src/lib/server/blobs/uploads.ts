@@ -12,7 +12,7 @@
 import { FileStore } from '@tus/file-store';
 import { Server, type Upload } from '@tus/server';
 import type { Kysely } from 'kysely';
-import { formatBytes } from '$lib/domain/format';
+import { formatBytes, formatSizeOverLimit } from '$lib/domain/format';
 import { attachmentTypes } from '$lib/domain/wire/primitives';
 import { tusMetadataSchema } from '$lib/domain/wire/dossiers';
 import type { ErrorCode } from '$lib/domain/wire/errors';
@@ -50,6 +50,8 @@ export function createUploadHandler(deps: UploadDeps): UploadHandler {
 	const server = new Server({
 		path: UPLOADS_PATH,
 		datastore: store,
+		// tus refuses a declared length over the per-file limit itself, before any byte.
+		maxSize: config.upload.maxFileBytes,
 		relativeLocation: true,
 		respectForwardedHeaders: true,
 		async onUploadCreate(req, upload) {
@@ -83,10 +85,14 @@ export function createUploadHandler(deps: UploadDeps): UploadHandler {
 		}
 
 		let received = 0;
-		const counted = countBody(request, (n) => (received += n));
+		// A body the HTTP server stops midway (its body-size limit, a dropped link) must still
+		// get an answer: tus keeps waiting for the rest, so answer as soon as the body fails.
+		let bodyFailed!: (answer: Response) => void;
+		const failure = new Promise<Response>((done) => (bodyFailed = done));
+		const counted = countBody(request, (n) => (received += n), (error) => bodyFailed(bodyFailureResponse(error)));
 		accounts.set(counted, accountId);
 		try {
-			return normalizeError(await server.handleWeb(counted));
+			return await Promise.race([server.handleWeb(counted).then((answer) => normalizeError(answer, config.upload.maxFileBytes)), failure]);
 		} finally {
 			const id = uploadId ?? createdIds.get(counted);
 			if (id && received > 0) await addBytesReceived(db, id, received);
@@ -105,33 +111,56 @@ function checkDeclaration(upload: Upload, maxFileBytes: number): { sha256: strin
 	if (upload.size === undefined)
 		throw tusFailure(new ApiError('size_required', 'Cần khai báo dung lượng tệp (Upload-Length) khi bắt đầu tải.'));
 	if (upload.size <= 0) throw tusFailure(new ApiError('empty_file', `Tệp "${filename}" rỗng; hãy chọn lại tệp.`));
+	const over = formatSizeOverLimit(upload.size, maxFileBytes);
 	if (upload.size > maxFileBytes)
 		throw tusFailure(
 			new ApiError(
 				'file_too_large',
-				`Tệp "${filename}" nặng ${formatBytes(upload.size)}, vượt giới hạn ${formatBytes(maxFileBytes)} cho mỗi tệp; hãy chụp lại với độ phân giải thấp hơn hoặc chia nhỏ tệp PDF.`
+				`Tệp "${filename}" nặng ${over.size}, vượt giới hạn ${over.limit} cho mỗi tệp; hãy chụp lại với độ phân giải thấp hơn hoặc chia nhỏ tệp PDF.`
 			)
 		);
 	return { sha256, size: upload.size };
 }
 
-/** A copy of the request whose body counts the bytes as tus reads them (even if the link drops midway). */
-function countBody(request: Request, onBytes: (n: number) => void): Request {
+/**
+ * A copy of the request whose body counts the bytes as tus reads them (even if the link
+ * drops midway) and reports a body that fails before its end.
+ */
+function countBody(request: Request, onBytes: (n: number) => void, onFailure: (error: unknown) => void): Request {
 	if (!request.body) return new Request(request);
-	const counter = new TransformStream<Uint8Array, Uint8Array>({
-		transform(chunk, controller) {
-			onBytes(chunk.byteLength);
-			controller.enqueue(chunk);
-		}
+	const reader = request.body.getReader();
+	const body = new ReadableStream<Uint8Array>({
+		async pull(controller) {
+			try {
+				const { done, value } = await reader.read();
+				if (done) return controller.close();
+				onBytes(value.byteLength);
+				controller.enqueue(value);
+			} catch (error) {
+				onFailure(error);
+				controller.error(error);
+			}
+		},
+		cancel: (reason) => reader.cancel(reason)
 	});
 	return new Request(request.url, {
 		method: request.method,
 		headers: request.headers,
-		body: request.body.pipeThrough(counter),
+		body,
 		signal: request.signal,
 		// Required by undici for a streamed body.
 		duplex: 'half'
 	} as RequestInit);
+}
+
+/** The answer for a body that failed: 413 when the server's body-size limit stopped it, else a retryable 500. */
+function bodyFailureResponse(error: unknown): Response {
+	const status = (error as { status?: unknown } | null)?.status;
+	if (status === 413)
+		return tusErrorResponse(
+			new ApiError('payload_too_large', 'Phần tệp gửi lên một lần lớn hơn giới hạn của máy chủ; hãy gửi tệp thành từng phần nhỏ hơn.', { status: 413 })
+		);
+	return tusErrorResponse(new ApiError('upload_error', 'Kết nối bị ngắt khi đang nhận tệp; ứng dụng sẽ tải tiếp từ chỗ đã nhận.', { status: 500 }));
 }
 
 function finishedResponse(method: string, size: number): Response {
@@ -144,7 +173,7 @@ function finishedResponse(method: string, size: number): Response {
 }
 
 /** tus answers its own errors in plain English text; give every error the API's JSON shape. */
-async function normalizeError(response: Response): Promise<Response> {
+async function normalizeError(response: Response, maxFileBytes: number): Promise<Response> {
 	if (response.status < 400) return response;
 	const text = await response.text();
 	const headers = new Headers(response.headers);
@@ -155,7 +184,7 @@ async function normalizeError(response: Response): Promise<Response> {
 		if (!JSON.parse(text)?.error) throw new Error('not ours');
 	} catch {
 		const code = tusCode(response.status);
-		body = JSON.stringify(new ApiError(code, tusMessage(response.status), { status: response.status, details: { tus: text.trim() } }).toJSON());
+		body = JSON.stringify(new ApiError(code, tusMessage(response.status, maxFileBytes), { status: response.status, details: { tus: text.trim() } }).toJSON());
 	}
 	return new Response(body, { status: response.status, headers });
 }
@@ -165,7 +194,7 @@ function tusCode(status: number): ErrorCode {
 	return codes[status] ?? (status >= 500 ? 'upload_error' : 'invalid_request');
 }
 
-function tusMessage(status: number): string {
+function tusMessage(status: number, maxFileBytes: number): string {
 	switch (status) {
 		case 404:
 		case 410:
@@ -173,7 +202,7 @@ function tusMessage(status: number): string {
 		case 409:
 			return 'Vị trí tiếp tục tải không khớp với máy chủ; ứng dụng sẽ hỏi lại máy chủ rồi tải tiếp.';
 		case 413:
-			return 'Tệp vượt dung lượng cho phép.';
+			return `Tệp vượt giới hạn ${formatBytes(maxFileBytes)} cho mỗi tệp; hãy chụp lại với độ phân giải thấp hơn hoặc chia nhỏ tệp PDF.`;
 		case 423:
 			return 'Tệp này đang được tải từ một kết nối khác; hãy đợi một chút.';
 		default:

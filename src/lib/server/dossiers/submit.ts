@@ -14,7 +14,7 @@ import { appointmentDate } from '$lib/domain/calendar';
 import { assessFees } from '$lib/domain/fees';
 import { dossierStatusNames, formatDossierCode, MAX_DAILY_SEQUENCE } from '$lib/domain/dossier';
 import { vietnamDate, vietnamIso } from '$lib/domain/time';
-import { formatBytes } from '$lib/domain/format';
+import { formatSizeOverLimit } from '$lib/domain/format';
 import { dossierReceiptSchema, manifestDigest, type DossierManifest, type DossierReceipt } from '$lib/domain/wire/dossiers';
 import { workingCalendar } from '$lib/domain/holidays';
 import type { Config } from '../config';
@@ -96,8 +96,10 @@ export async function checkBlobs(db: Kysely<Database>, maxDossierBytes: number, 
 		throw new ApiError('missing_blobs', `Máy chủ chưa nhận được ${missing.length} tệp đính kèm; ứng dụng sẽ tải lên rồi gửi lại.`, { fields, details: { missing } });
 	}
 	const total = hashes.reduce((sum, h) => sum + Number(held.get(h)!.size), 0);
-	if (total > maxDossierBytes)
-		throw new ApiError('dossier_too_large', `Các tệp đính kèm nặng tổng cộng ${formatBytes(total)}, vượt giới hạn ${formatBytes(maxDossierBytes)} cho một hồ sơ; hãy chụp lại ảnh nhỏ hơn hoặc bỏ bớt tệp.`);
+	if (total > maxDossierBytes) {
+		const over = formatSizeOverLimit(total, maxDossierBytes);
+		throw new ApiError('dossier_too_large', `Các tệp đính kèm nặng tổng cộng ${over.size}, vượt giới hạn ${over.limit} cho một hồ sơ; hãy chụp lại ảnh nhỏ hơn hoặc bỏ bớt tệp.`);
+	}
 }
 
 

@@ -7,6 +7,7 @@
 import { isHttpError, isRedirect, json } from '@sveltejs/kit';
 import { errorEnvelope } from '$lib/domain/wire/errors';
 import { ApiError, invalidInput, unauthenticated } from './api-error';
+import { payloadTooLarge, readLimitedText } from './body-limit';
 
 type Locals = { account?: { id: string; role?: string } | null };
 
@@ -52,9 +53,17 @@ export function isStorageError(error: unknown): boolean {
 export async function readJson(request: Request): Promise<unknown>;
 export async function readJson<T>(request: Request, schema: Parser<T>, what?: string): Promise<T>;
 export async function readJson<T>(request: Request, schema?: Parser<T>, what?: string): Promise<T | unknown> {
+	let text: string;
+	try {
+		text = await readLimitedText(request);
+	} catch (error) {
+		// The HTTP server's own limit stopped the body (status 413), or ours did.
+		if (error instanceof ApiError || (error as { status?: unknown })?.status === 413) throw payloadTooLarge();
+		throw error;
+	}
 	let body: unknown;
 	try {
-		body = await request.json();
+		body = JSON.parse(text);
 	} catch {
 		throw new ApiError('invalid_request', 'Nội dung gửi lên không phải JSON hợp lệ.');
 	}
