@@ -30,7 +30,8 @@ async function expectReflow(page: Page, what: string) {
 	const outside = await page.evaluate(() => {
 		const width = document.documentElement.clientWidth;
 		const off = [...document.querySelectorAll('input:not([type=hidden]):not(.visually-hidden), select, textarea, button')]
-			.filter((el) => (el as HTMLElement).offsetParent !== null)
+			// Shown ones only (a closed <details> keeps its content laid out, but hidden).
+			.filter((el) => el.checkVisibility({ contentVisibilityAuto: true, visibilityProperty: true }))
 			.map((el) => ({ el, r: el.getBoundingClientRect() }))
 			.filter(({ r }) => r.right > width + 1 || r.left < -1)
 			.map(({ el, r }) => `${el.tagName.toLowerCase()}#${el.id || (el as HTMLInputElement).name || el.textContent?.trim()} ${Math.round(r.right - width)} px`);
@@ -40,7 +41,7 @@ async function expectReflow(page: Page, what: string) {
 	expect(outside.scroll, `horizontal scroll on ${what}`).toBeLessThanOrEqual(1);
 }
 
-const publicPages = ['/', '/procedures', '/procedures?q=khai+sinh', '/procedures/1.001193', '/register', '/signin', '/signin/reset'];
+const publicPages = ['/', '/procedures', '/procedures?q=khai+sinh', '/procedures/1.001193', '/register', '/signin', '/signin/reset', '/lookup'];
 const privatePages = ['/drafts', '/outbox', '/account'];
 
 /** Every page, then a form step with an error summary, and the review of a draft. */
