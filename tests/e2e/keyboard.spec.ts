@@ -44,7 +44,7 @@ test('a dossier completed with the keyboard alone, from signing in to the receip
 
 	// Step 2 (the subject's step is hidden: it is for oneself): focus on the new heading.
 	await expect(page.getByRole('heading', { level: 1 })).toContainText('Tình trạng hôn nhân');
-	expect(await focusedId(page)).toBe('step-heading');
+	await expect.poll(() => focusedId(page)).toBe('step-heading');
 	await tabTo(page, page.getByRole('radio', { name: 'Chưa đăng ký kết hôn với ai' }));
 	await page.keyboard.press('Space');
 	await tabTo(page, page.getByRole('radio', { name: 'Để đăng ký kết hôn' }));
@@ -56,14 +56,14 @@ test('a dossier completed with the keyboard alone, from signing in to the receip
 
 	// "Giấy tờ kèm theo" has nothing to ask of a person never married: straight to the pledge.
 	await expect(page.getByRole('heading', { level: 1 })).toContainText('Cam đoan');
-	expect(await focusedId(page)).toBe('step-heading');
+	await expect.poll(() => focusedId(page)).toBe('step-heading');
 	await tabTo(page, page.getByRole('checkbox', { name: /Tôi cam đoan/ }));
 	await page.keyboard.press('Space');
 	await tabTo(page, page.getByRole('button', { name: 'Kiểm tra lại hồ sơ' }));
 	await page.keyboard.press('Enter');
 
 	await expect(page.getByRole('heading', { level: 1, name: 'Kiểm tra lại hồ sơ' })).toBeVisible();
-	expect(await focusedId(page)).toBe('step-heading');
+	await expect.poll(() => focusedId(page)).toBe('step-heading');
 	await tabTo(page, page.getByRole('button', { name: 'Gửi hồ sơ' }), 120);
 	await page.keyboard.press('Enter');
 	await expect(page).toHaveURL(/\/outbox$/);
