@@ -74,7 +74,11 @@ export const competenceRules: Readonly<Record<string, CompetenceRule>> = {
 	},
 	// NĐ 123/2015/NĐ-CP, Điều 21: nơi thường trú (không có thì nơi tạm trú) của người cần xác nhận.
 	'1.004873': {
-		places: [{ field: 'subjectAddress', reason: 'nơi cư trú của người cần xác nhận tình trạng hôn nhân' }],
+		places: [
+			{ field: 'subjectAddress', reason: 'nơi cư trú của người cần xác nhận tình trạng hôn nhân' },
+			// Asked for oneself ("Bản thân"), the subject's step is hidden: the requester is the subject.
+			{ field: 'requesterAddress', reason: 'nơi cư trú của người yêu cầu (người cần xác nhận)', fallback: true }
+		],
 		basis: 'Điều 21 Nghị định 123/2015/NĐ-CP'
 	},
 	// NĐ 123/2015/NĐ-CP, Điều 25: nơi đã đăng ký khai sinh trước đây hoặc nơi người yêu cầu thường trú.

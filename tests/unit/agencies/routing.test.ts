@@ -35,6 +35,12 @@ function route(code: string, answers: Record<string, unknown>, home?: string) {
 const names = (r: ReturnType<typeof route>) => r.options.map((o) => [o.agency.name, o.reason]);
 
 describe('commune tier (cấp xã)', () => {
+	it('routes a marital-status certificate asked for oneself (subject step hidden) by the requester\'s residence', () => {
+		const r = route('1.004873', { requestFor: 'ban-than', requesterAddress: at(SOC_SON) });
+		expect(r.problem).toBeUndefined();
+		expect(r.options.length).toBeGreaterThan(0);
+	});
+
 	it('sends a temporary-residence registration to the police of the commune being registered', () => {
 		const r = route('1.004194', { tempAddress: at(SOC_SON) });
 		expect(r.options.map((o) => o.agency.code)).toEqual(['C01.11.30.H26']);
