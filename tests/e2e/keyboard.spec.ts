@@ -18,7 +18,7 @@ async function tabTo(page: Page, target: Locator, max = 80) {
 
 const focusedId = (page: Page) => page.evaluate(() => document.activeElement?.id ?? '');
 
-test('a dossier completed with the keyboard alone, from signing in to the receipt', async ({ page }) => {
+test('a dossier completed with the keyboard alone, from signing in to sending it', async ({ page }) => {
 	test.setTimeout(120_000);
 	await page.goto('/signin');
 	await tabTo(page, page.getByLabel('Số CCCD hoặc số điện thoại'));
