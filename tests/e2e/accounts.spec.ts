@@ -107,12 +107,12 @@ test('one phone, two people: B sees nothing of A; A finds the draft again, also 
 	// A signs out; the guest space is empty.
 	await signOut(page);
 	await page.goto('/drafts');
-	await expect(page.getByText('Chưa có hồ sơ nào.')).toBeVisible();
+	await expect(page.getByText('Chưa có hồ sơ nào đang soạn.')).toBeVisible();
 
 	// B registers on the same browser profile and sees no trace of A.
 	await register(page, BINH);
 	await page.goto('/drafts');
-	await expect(page.getByText('Chưa có hồ sơ nào.')).toBeVisible();
+	await expect(page.getByText('Chưa có hồ sơ nào đang soạn.')).toBeVisible();
 	// Even A's draft address opens nothing for B.
 	await page.goto(draftUrl);
 	await expect(page.getByText('Không tìm thấy hồ sơ này trên máy')).toBeVisible();
@@ -174,7 +174,7 @@ test('a PIN locks the account space in a new tab; five wrong PINs make it wait; 
 	await tab.goto('/drafts');
 	const dialog = tab.getByRole('dialog', { name: /Nhập mã PIN/ });
 	await expect(dialog).toBeVisible();
-	await expect(tab.getByText('Chưa có hồ sơ nào.')).toHaveCount(0);
+	await expect(tab.getByText('Chưa có hồ sơ nào đang soạn.')).toHaveCount(0);
 	for (let i = 1; i <= 4; i++) {
 		await dialog.getByLabel('Mã PIN (4–6 chữ số)').fill('1111');
 		await dialog.getByRole('button', { name: 'Mở' }).click();
@@ -215,7 +215,7 @@ test('"Xoá dữ liệu trên thiết bị này" removes the account\'s drafts a
 
 	await signIn(page, BINH.idNumber, BINH.password);
 	await page.goto('/drafts');
-	await expect(page.getByText('Chưa có hồ sơ nào.')).toBeVisible();
+	await expect(page.getByText('Chưa có hồ sơ nào đang soạn.')).toBeVisible();
 });
 
 test('when the session ends elsewhere, the drafts stay and the space is marked "sign in again to send"', async ({ page, browser }) => {
