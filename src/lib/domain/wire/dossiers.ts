@@ -4,6 +4,7 @@
  * and the detail a citizen reads back.
  */
 import * as z from 'zod/mini';
+import { documentMetadataSchema } from '../documents';
 import { dossierStatusNames, parseDossierCode } from '../dossier';
 import { addressAnswerSchema } from '../units';
 import { feeAssessmentSchema } from './payments';
@@ -39,7 +40,9 @@ export const manifestAttachmentSchema = z.strictObject({
 	sha256: sha256HexSchema,
 	name: z.string().check(z.minLength(1, 'Tệp đính kèm phải có tên'), z.maxLength(200, 'Tên tệp đính kèm tối đa 200 ký tự')),
 	size: z.int().check(z.positive('Tệp đính kèm rỗng')),
-	type: attachmentTypeSchema
+	type: attachmentTypeSchema,
+	/** What the paper is, when it came from the store (type, number, dates, whose): kept as the verified paper's metadata once accepted. */
+	document: z.optional(documentMetadataSchema)
 });
 export type ManifestAttachment = z.infer<typeof manifestAttachmentSchema>;
 

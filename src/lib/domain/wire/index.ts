@@ -13,3 +13,4 @@ export * from './cookies';
 export * from './payments';
 export * from './lookup';
 export * from './workflow';
+export * from './documents';
