@@ -124,7 +124,10 @@ test('one phone, two people: B sees nothing of A; A finds the draft again, also 
 	const list = page.getByRole('listitem').filter({ hasText: DEMO_CITIZEN.fullName });
 	await list.getByRole('button').click();
 	await expect(page).toHaveURL(/\/signin\?account=/);
-	await expect(page.getByLabel('Số CCCD hoặc số điện thoại')).toHaveValue(DEMO_CITIZEN.idNumber);
+	// The form says whose account it is, masked: the full number is not kept on the device.
+	await expect(page.getByTestId('chosen-account')).toContainText('0010••••••45');
+	await expect(page.getByLabel('Số CCCD hoặc số điện thoại')).toHaveValue('');
+	await page.getByLabel('Số CCCD hoặc số điện thoại').fill(DEMO_CITIZEN.idNumber);
 	await page.getByLabel('Mật khẩu').fill(DEMO_CITIZEN.password);
 	await page.getByRole('button', { name: 'Đăng nhập' }).click();
 	await expect(page).not.toHaveURL(/\/signin/);
@@ -191,6 +194,9 @@ test('a PIN locks the account space in a new tab; five wrong PINs make it wait; 
 	// The owner uses their password instead.
 	await dialog.getByRole('button', { name: 'Dùng mật khẩu' }).click();
 	await expect(tab).toHaveURL(/\/signin\?account=/);
+	// Whose account it is, masked; the full number is typed again (it is not kept on the device).
+	await expect(tab.getByTestId('chosen-account')).toContainText('0010••••••45');
+	await tab.getByLabel('Số CCCD hoặc số điện thoại').fill(DEMO_CITIZEN.idNumber);
 	await tab.getByLabel('Mật khẩu').fill(DEMO_CITIZEN.password);
 	await tab.getByRole('button', { name: 'Đăng nhập' }).click();
 	await expect(tab).not.toHaveURL(/\/signin/);
@@ -239,7 +245,10 @@ test('when the session ends elsewhere, the drafts stay and the space is marked "
 	await expect(page.getByText('Phiên đăng nhập đã kết thúc.')).toBeVisible();
 	await expect(page.locator('ul.drafts li').first()).toBeVisible();
 	await page.getByRole('link', { name: 'đăng nhập lại' }).click();
-	await expect(page.getByLabel('Số CCCD hoặc số điện thoại')).toHaveValue(DEMO_CITIZEN.idNumber);
+	// The form says whose account it is, masked: the full number is not kept on the device.
+	await expect(page.getByTestId('chosen-account')).toContainText('0010••••••45');
+	await expect(page.getByLabel('Số CCCD hoặc số điện thoại')).toHaveValue('');
+	await page.getByLabel('Số CCCD hoặc số điện thoại').fill(DEMO_CITIZEN.idNumber);
 	await page.getByLabel('Mật khẩu').fill(DEMO_CITIZEN.password);
 	await page.getByRole('button', { name: 'Đăng nhập' }).click();
 	await expect(page).not.toHaveURL(/\/signin/);

@@ -1,5 +1,27 @@
-import { expect, test } from '@playwright/test';
-import { DEMO, openCompleteDraft, outboxEntry, serverDossiers, signIn } from './helpers/outbox';
+import { expect, test, type BrowserContext, type Page } from '@playwright/test';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { launchProfile, waitSaved } from './helpers/browser';
+import { bytesReceivedFor, DEMO, expectReceipt, MiB, openCompleteDraft, outboxEntry, serverDossiers, signIn } from './helpers/outbox';
+
+/**
+ * A phone on a slow line: every tus chunk (256 KiB) waits `ms` before it leaves, for the page
+ * and for the service worker alike (the context's routes see the worker's requests too).
+ */
+async function slowUploads(context: BrowserContext, ms: number) {
+	await context.route('**/api/uploads/**', async (route) => {
+		if (route.request().method() === 'PATCH') await new Promise((r) => setTimeout(r, ms));
+		await route.continue().catch(() => undefined);
+	});
+}
+
+/** Waits until the device records at least `bytes` of the draft's upload as acknowledged. */
+async function uploadedAtLeast(page: Page, draftId: string, bytes: number) {
+	await expect
+		.poll(async () => (await outboxEntry(page, draftId))[0]?.progress[0]?.bytesSent ?? 0, { intervals: [100], timeout: 60_000 })
+		.toBeGreaterThanOrEqual(bytes);
+}
 
 // Issue 16: when the phone misbehaves. Each test reproduces one failure a harsh tester found
 // (persistent profiles, a slowed worker, storage cleared, a full disk) and fails without its fix.
@@ -38,4 +60,116 @@ test('the session expires while offline; signing in again sends the paused dossi
 	await expect(page.getByTestId('dossier-code')).toBeVisible();
 	expect(await page.evaluate(() => (window as unknown as { sameDocument?: boolean }).sameDocument)).toBe(true);
 	await expect.poll(async () => (await serverDossiers(context)).length).toBe(before + 1);
+});
+
+test('the browser is killed mid-upload and reopened with no app page: the worker finishes the send, one dossier, every byte once', async () => {
+	const dir = mkdtempSync(join(tmpdir(), 'dvc-e2e-killed-'));
+	try {
+		let context = await launchProfile(dir);
+		let page = context.pages()[0] ?? (await context.newPage());
+		await signIn(page);
+		const seeded = await openCompleteDraft(page, 3 * MiB);
+		const before = (await serverDossiers(context)).length;
+		await slowUploads(context, 600);
+		await page.getByRole('button', { name: 'Gửi hồ sơ' }).click();
+		await expect(page).toHaveURL(/\/outbox$/);
+		await uploadedAtLeast(page, seeded.draftId, 1 * MiB);
+		const [entry] = await outboxEntry(page, seeded.draftId);
+		expect(entry.state).not.toBe('received');
+		await context.close();
+
+		// Reopened on a blank page: nothing of the app is open; the worker's sync must run by itself.
+		context = await launchProfile(dir);
+		page = context.pages()[0] ?? (await context.newPage());
+		expect(page.url()).toBe('about:blank');
+		await expect.poll(async () => (await serverDossiers(context)).filter((d) => d.id === entry.id).length, { intervals: [1000], timeout: 60_000 }).toBe(1);
+		expect((await serverDossiers(context)).length).toBe(before + 1);
+		const received = await bytesReceivedFor(context, seeded.sha256);
+		console.log(`killed mid-upload: bytes received ${received} for ${seeded.size}: ratio ${(received / seeded.size).toFixed(4)}`);
+		expect(received).toBeGreaterThanOrEqual(seeded.size);
+		expect(received).toBeLessThan(1.15 * seeded.size);
+		await context.close();
+	} finally {
+		rmSync(dir, { recursive: true, force: true });
+	}
+});
+
+test('an edit while the dossier uploads waits, or takes the queued version back; the edited version is what the server receives', async ({ page, context }) => {
+	await signIn(page);
+	const seeded = await openCompleteDraft(page, 3 * MiB);
+	const before = (await serverDossiers(context)).length;
+	await slowUploads(context, 400);
+	await page.getByRole('button', { name: 'Gửi hồ sơ' }).click();
+	await expect(page).toHaveURL(/\/outbox$/);
+	await uploadedAtLeast(page, seeded.draftId, 512 * 1024);
+
+	// Back on the draft: it says it is being sent, and the answers cannot be changed under it.
+	await page.goto(`/drafts/${seeded.draftId}`);
+	await expect(page.getByTestId('sending')).toContainText('Hồ sơ đang được gửi; sửa sau khi nhận được mã hồ sơ');
+	const months = page.getByLabel('Thời hạn tạm trú đề nghị');
+	while (!(await months.isVisible())) await page.getByRole('button', { name: '‹ Quay lại' }).first().click();
+	await expect(months).toBeDisabled();
+
+	// Before the PUT the person may take it back: then the change is made and sent again.
+	await page.getByRole('button', { name: 'Dừng gửi để sửa hồ sơ' }).click();
+	await expect(page.getByTestId('withdraw-note')).toContainText('Đã dừng lần gửi này');
+	await expect(months).toBeEnabled();
+	await months.fill('6');
+	await waitSaved(page);
+	const stepLabel = page.getByRole('navigation', { name: 'Các bước' }).locator('p');
+	while ((await stepLabel.textContent()) !== 'Kiểm tra lại') {
+		const current = await stepLabel.textContent();
+		await page.locator('main form button.primary[type=submit]').click();
+		await expect(stepLabel).not.toHaveText(current!);
+	}
+	await page.getByRole('button', { name: 'Gửi hồ sơ' }).click();
+	const id = await expectReceipt(page, seeded.draftId);
+
+	// One dossier, with the edited answer; the file went up once (the upload resumed).
+	await expect.poll(async () => (await serverDossiers(context)).length).toBe(before + 1);
+	const dossier = await (await context.request.get(`/api/dossiers/${id}`)).json();
+	expect(dossier.manifest.answers.tempMonths).toBe('6');
+	const received = await bytesReceivedFor(context, seeded.sha256);
+	console.log(`edit during upload: bytes received ${received} for ${seeded.size}: ratio ${(received / seeded.size).toFixed(4)}`);
+	expect(received).toBeLessThan(1.15 * seeded.size);
+
+	// After the receipt the draft shows what was sent, read-only, with its code.
+	await page.goto(`/drafts/${seeded.draftId}`);
+	await expect(page.getByTestId('sent')).toContainText('Hồ sơ đã được tiếp nhận — mã hồ sơ');
+	await expect(page.getByTestId('sent')).toContainText(dossier.code);
+});
+
+test('no full identity number on the device outside the account\'s own database', async ({ page }) => {
+	await signIn(page);
+	await page.goto('/outbox');
+	const found = await page.evaluate(async (full) => {
+		const places: string[] = [];
+		for (const [name, store] of [['localStorage', localStorage], ['sessionStorage', sessionStorage]] as const)
+			for (let i = 0; i < store.length; i++) if ((store.getItem(store.key(i)!) ?? '').includes(full)) places.push(`${name}:${store.key(i)}`);
+		for (const info of await indexedDB.databases()) {
+			if (/^dvc-account-(?!guest$)/.test(info.name ?? '')) continue; // the account's own database
+			const db = await new Promise<IDBDatabase>((resolve, reject) => {
+				const req = indexedDB.open(info.name!);
+				req.onsuccess = () => resolve(req.result);
+				req.onerror = () => reject(req.error);
+			});
+			for (const storeName of Array.from(db.objectStoreNames)) {
+				const rows = await new Promise<unknown[]>((resolve) => {
+					const req = db.transaction(storeName).objectStore(storeName).getAll();
+					req.onsuccess = () => resolve(req.result);
+				});
+				if (JSON.stringify(rows).includes(full)) places.push(`${info.name}/${storeName}`);
+			}
+			db.close();
+		}
+		for (const name of await caches.keys()) {
+			if (name.includes('precache')) continue; // the app's own files
+			const cache = await caches.open(name);
+			for (const request of await cache.keys()) if ((await (await cache.match(request))!.text()).includes(full)) places.push(`cache:${request.url}`);
+		}
+		return places;
+	}, DEMO.idNumber);
+	expect(found).toEqual([]);
+	// The account picker shows it masked.
+	await expect(page.getByText('0010••••••45').first()).toBeAttached();
 });

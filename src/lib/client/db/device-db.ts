@@ -5,6 +5,7 @@
  */
 import { Dexie, type EntityTable } from 'dexie';
 import type { DexieDeps } from './account-db';
+import { metaKeys } from './keys';
 
 export const DEVICE_DB_NAME = 'dvc-device';
 
@@ -39,6 +40,10 @@ export function createDeviceDb(deps: DexieDeps = {}): DeviceDb {
 	const db = new Dexie(DEVICE_DB_NAME, deps) as DeviceDb;
 	// Shipped versions stay declared forever; add new ones below with an upgrade.
 	db.version(1).stores({ accounts: 'accountId, lastUsedAt', meta: 'key' });
+	// v2: sign-in hints held the full identifier typed (an ID number); the picker's masked one is enough.
+	db.version(2)
+		.stores({ accounts: 'accountId, lastUsedAt', meta: 'key' })
+		.upgrade((tx) => tx.table('meta').where('key').startsWith(metaKeys.signInHintPrefix).delete());
 	return db;
 }
 

@@ -11,8 +11,9 @@ export const metaKeys = {
 	currentAccount: 'currentAccount',
 	/** The server said this account's session is gone: sending waits for a sign-in. */
 	paused: (accountId: string) => `paused:${accountId}`,
-	/** What the person typed to sign in, to pre-fill the form when they pick their account. */
-	signInHint: (accountId: string) => `signin-hint:${accountId}`
+	/** Old releases kept the typed identifier (a full ID number) here; deleted by the device database's v2. */
+	signInHint: (accountId: string) => `signin-hint:${accountId}`,
+	signInHintPrefix: 'signin-hint:'
 } as const;
 
 /** localStorage: survives a reload, read synchronously at start. Names kept as shipped. */
@@ -29,7 +30,7 @@ export const localKeys = {
 export const tabKeys = {
 	/** The PIN was entered for this account in this tab. */
 	pinUnlocked: (accountId: string) => `dvc-pin-ok:${accountId}`,
-	/** The identifier being signed in with, until the server says whose it is. */
+	/** Old releases kept the identifier being signed in with here; removed at start-up. */
 	pendingIdentifier: 'dvc-signin-identifier'
 } as const;
 

@@ -11,7 +11,7 @@ import type { DossierManifest, DossierReceipt } from '$lib/domain/wire/dossiers'
 /** Version of the record format this code writes. Records from before versioning read as 1. */
 export const OUTBOX_RECORD_VERSION = 1;
 
-export const outboxStates = ['queued', 'uploading', 'submitting', 'received', 'needs-attention', 'paused'] as const;
+export const outboxStates = ['queued', 'uploading', 'submitting', 'received', 'needs-attention', 'paused', 'withdrawn'] as const;
 export type OutboxState = (typeof outboxStates)[number];
 
 export const attachmentProgressSchema = z.looseObject({

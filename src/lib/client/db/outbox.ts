@@ -10,7 +10,7 @@
  */
 import { liveQuery } from 'dexie';
 import type { DossierManifest, DossierReceipt } from '$lib/domain/wire/dossiers';
-import { ACTIVE_STATES, nextState, type OutboxEvent } from '../sync/states';
+import { ACTIVE_STATES, nextState, outboxTransitions, type OutboxEvent } from '../sync/states';
 import type { AccountDb } from './account-db';
 import {
 	readOutboxRecord,
@@ -89,6 +89,21 @@ export async function resumePaused(db: AccountDb): Promise<number> {
 	const paused = readable(await db.outbox.where('state').equals('paused').toArray(), { writableOnly: true });
 	for (const e of paused) await moveEntry(db, e.id, 'resume', { nextAttemptAt: 0, lastError: undefined });
 	return paused.length;
+}
+
+/**
+ * "Sửa hồ sơ": takes a queued version back so the person can edit the draft, as long as its
+ * PUT has not started (`queued`, `uploading`, `paused`). The next send replaces it and resumes
+ * its uploads (see enqueueDraft), so files already sent are not sent again. Returns false when it is too late: the version is being
+ * submitted or was received, and the edit must wait for the receipt.
+ */
+export async function withdrawEntry(db: AccountDb, id: string): Promise<boolean> {
+	return db.transaction('rw', db.outbox, async () => {
+		const entry = readable([await db.outbox.get(id)].filter(Boolean), { writableOnly: true })[0];
+		if (!entry || !outboxTransitions.withdraw.from.includes(entry.state)) return false;
+		await moveEntry(db, id, 'withdraw', { lastError: undefined });
+		return true;
+	});
 }
 
 /** Entries waiting for a sign-in. */

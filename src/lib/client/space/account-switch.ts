@@ -14,9 +14,9 @@
  */
 import { GUEST_ACCOUNT_ID, openAccountDb } from '../db/account-db';
 import { claimGuestSpace, wipeAccount, type ClaimResult } from '../db/accounts';
-import { getCurrentAccount, rememberAccount, setCurrentAccount } from '../db/device';
-import { deleteMeta, getMeta, setMeta } from '../db/device-meta';
-import { metaKeys, readStored, tabKeys, writeStored } from '../db/keys';
+import { getCurrentAccount, getDeviceAccount, rememberAccount, setCurrentAccount } from '../db/device';
+import { deleteMeta } from '../db/device-meta';
+import { metaKeys, tabKeys, writeStored } from '../db/keys';
 import { accountsApi } from '../api/accounts';
 import { resumePaused } from '../db/outbox';
 
@@ -52,8 +52,6 @@ async function guestDraftCount(): Promise<number> {
 export async function adoptSignedInAccount(account: ServerAccount): Promise<ClaimResult | null> {
 	const previous = await getCurrentAccount();
 	await rememberAccount({ accountId: account.id, displayName: account.fullName, maskedId: account.maskedId });
-	const hint = takePendingIdentifier();
-	if (hint) await setSignInHint(account.id, hint);
 	// Only a guest's work is carried over: another person's space is never merged.
 	const claimed = previous === null && (await guestDraftCount()) > 0 ? await claimGuestSpace(account.id) : null;
 	if (claimed?.drafts) session.notice = `${claimed.drafts} hồ sơ nháp bạn làm khi chưa đăng nhập đã được chuyển vào tài khoản của bạn.`;
@@ -79,6 +77,8 @@ export async function reconcileWithServer(
 	options: { signedOut?: boolean; signedIn?: boolean; client?: SessionClient } = {}
 ): Promise<ReconcileOutcome> {
 	await initSession();
+	// Older releases kept the identifier being typed in this tab's storage.
+	writeStored('session', tabKeys.pendingIdentifier, null);
 	const [server, current] = await Promise.all([fetchServerAccount(options.client), getCurrentAccount()]);
 	if (server === undefined) return { kind: 'offline' };
 	if (server) {
@@ -120,28 +120,13 @@ export async function resumeSending(accountId: string): Promise<number> {
 }
 
 // ---------------------------------------------------------------------------
-// Pre-filling the sign-in form when a person picks their account in the switcher.
-// The identifier typed at sign-in is kept on this device only (it is what the browser's
-// own "remember username" would keep); never the password.
+// Picking an account in the switcher: the sign-in form says whose account it is with the
+// masked number the device already keeps for the picker. The full number a person typed is
+// never kept outside their own database: the next person on a shared phone could read it.
 
-/** Called as the sign-in form is sent; paired with the account id once the server answers. */
-export function notePendingIdentifier(identifier: string) {
-	writeStored('session', tabKeys.pendingIdentifier, identifier.trim());
-}
-
-function takePendingIdentifier(): string | null {
-	const value = readStored('session', tabKeys.pendingIdentifier);
-	writeStored('session', tabKeys.pendingIdentifier, null);
-	return value || null;
-}
-
-async function setSignInHint(accountId: string, identifier: string) {
-	await setMeta(metaKeys.signInHint(accountId), identifier);
-}
-
-export async function signInHint(accountId: string): Promise<string | null> {
-	const value = await getMeta(metaKeys.signInHint(accountId));
-	return typeof value === 'string' ? value : null;
+export async function signInHint(accountId: string): Promise<{ displayName: string; maskedId: string } | null> {
+	const account = await getDeviceAccount(accountId);
+	return account ? { displayName: account.displayName, maskedId: account.maskedId } : null;
 }
 
 /** "Xoá dữ liệu trên thiết bị này": the account's database, its PIN, its picker entry and hints. */

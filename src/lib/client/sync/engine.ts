@@ -16,6 +16,7 @@ import { dossiersApi } from '../api/dossiers';
 import { ApiFailure, NETWORK_MESSAGE, networkFailure } from '../api/request';
 import { backoffDelay } from './backoff';
 import { createTusUploader, type Uploader } from './uploader';
+import { OutboxTransitionError } from './states';
 
 export interface EngineDeps {
 	fetch: typeof fetch;
@@ -41,6 +42,8 @@ export interface RunOptions {
 	force?: boolean;
 	/** Resume entries paused for want of a session first (after sign-in, at start-up). */
 	includePaused?: boolean;
+	/** Wait for the lock when another runner holds it (the worker), instead of returning `ran: false`. */
+	wait?: boolean;
 }
 
 export interface RunResult {
@@ -82,7 +85,7 @@ export async function runOutbox(db: AccountDb, deps: EngineDeps, opts: RunOption
 			let offline = false;
 			for (const entry of due) {
 				done.add(entry.id);
-				if ((await processEntry(run, entry)) === STOP_NETWORK) {
+				if ((await processEntry(run, entry).catch(notWorkable)) === STOP_NETWORK) {
 					offline = true;
 					break;
 				}
@@ -93,8 +96,18 @@ export async function runOutbox(db: AccountDb, deps: EngineDeps, opts: RunOption
 		return { ran: true, nextAttemptAt: await nextDueAt(db), ...(paused ? { paused } : {}) };
 	};
 	if (!deps.locks) return work();
-	const result = await deps.locks.request(lockName(db.accountId), { ifAvailable: true }, async (lock) => (lock ? work() : { ran: false }));
+	// `wait`: the service worker queues behind a page's run instead of giving up, so its sync
+	// event stays open (and the browser keeps the tag) until the entry is received.
+	const result = opts.wait
+		? await deps.locks.request(lockName(db.accountId), work)
+		: await deps.locks.request(lockName(db.accountId), { ifAvailable: true }, async (lock) => (lock ? work() : { ran: false }));
 	return result as RunResult;
+}
+
+/** The entry left the engine's hands meanwhile (taken back to edit in another tab): leave it. */
+function notWorkable(error: unknown): Stop {
+	if (error instanceof OutboxTransitionError) return STOP;
+	throw error;
 }
 
 async function processEntry(run: Run, initial: OutboxEntry): Promise<Stop | void> {
@@ -102,11 +115,13 @@ async function processEntry(run: Run, initial: OutboxEntry): Promise<Stop | void
 	const refresh = async () => (entry = (await getEntry(run.db, entry.id)) ?? entry);
 
 	if (entry.progress.some((p) => !p.done)) {
-		if (entry.state === 'queued') await moveEntry(run.db, entry.id, 'upload');
+		if (entry.state === 'queued' && !(await moveEntry(run.db, entry.id, 'upload'))) return STOP;
 		const stop = await uploadMissing(run, await refresh());
 		if (stop) return stop;
 	}
-	if ((await refresh()).state !== 'submitting') await moveEntry(run.db, entry.id, 'submit');
+	// The person may have taken this version back to edit it while its files went up: the
+	// state table then refuses 'submit' (withdrawn), and this version is never sent.
+	if ((await refresh()).state !== 'submitting' && !(await moveEntry(run.db, entry.id, 'submit'))) return STOP;
 	return submit(run, await refresh());
 }
 

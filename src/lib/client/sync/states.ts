@@ -8,10 +8,12 @@
  *     │  └──── back-off ──┘  └──── refuse ──────┴──┼──▶ needs-attention ──replace──▶ (new entry)
  *     │                                            │
  *     └──────── resume ◀── paused ◀── pause (401) ─┘
+ *
+ *   queued | uploading | paused ──withdraw (person edits before the PUT)──▶ withdrawn ──replace──▶ (new entry)
  */
 import type { OutboxState } from '../db/outbox-record';
 
-export type OutboxEvent = 'upload' | 'submit' | 'receive' | 'back-off' | 'pause' | 'resume' | 'refuse';
+export type OutboxEvent = 'upload' | 'submit' | 'receive' | 'back-off' | 'pause' | 'resume' | 'refuse' | 'withdraw';
 
 export interface Transition {
 	from: readonly OutboxState[];
@@ -30,7 +32,13 @@ export const outboxTransitions: Record<OutboxEvent, Transition> = {
 	'back-off': { from: WORKING, to: 'queued', by: 'engine', why: 'no network, a timeout or a server fault: try again after a delay' },
 	pause: { from: WORKING, to: 'paused', by: 'engine', why: 'the server no longer knows the session (401): wait for a sign-in' },
 	resume: { from: ['paused'], to: 'queued', by: 'sign-in', why: 'the person signed in again (or the app started with a session)' },
-	refuse: { from: WORKING, to: 'needs-attention', by: 'engine', why: 'the server refused the content: the person must fix the draft' }
+	refuse: { from: WORKING, to: 'needs-attention', by: 'engine', why: 'the server refused the content: the person must fix the draft' },
+	withdraw: {
+		from: ['queued', 'uploading', 'paused'],
+		to: 'withdrawn',
+		by: 'person',
+		why: 'the person edits the draft before its PUT started: the next send replaces this version and reuses its uploads'
+	}
 };
 
 export class OutboxTransitionError extends Error {

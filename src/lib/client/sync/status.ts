@@ -35,6 +35,8 @@ export function describeEntry(entry: OutboxEntry, online = true): string {
 			return `Cần sửa: ${entry.lastError ?? 'máy chủ không nhận hồ sơ'}`;
 		case 'paused':
 			return 'Tạm dừng: hãy đăng nhập lại để gửi';
+		case 'withdrawn':
+			return 'Đã dừng gửi để sửa hồ sơ';
 	}
 }
 

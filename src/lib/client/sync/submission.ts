@@ -64,6 +64,9 @@ export class InvalidManifest extends Error {
 	}
 }
 
+/** Entries a new send of the same draft replaces: refused, or taken back to edit. */
+const REPLACEABLE: readonly OutboxEntry['state'][] = ['needs-attention', 'withdrawn'];
+
 export interface EnqueueResult {
 	entry: OutboxEntry;
 	/** False when this draft was already in the outbox (second press, second tab). */
@@ -72,8 +75,8 @@ export interface EnqueueResult {
 
 /**
  * Puts a draft into the outbox, or returns the entry already there for it. An entry the
- * server refused (needs-attention) is replaced: the person fixed the draft and sends a new
- * version under a new dossier id.
+ * server refused (needs-attention) or that the person took back to edit (withdrawn) is
+ * replaced: the person fixed the draft and sends a new version under a new dossier id.
  */
 export async function enqueueDraft(
 	db: AccountDb,
@@ -96,9 +99,12 @@ export async function enqueueDraft(
 	if (!checked.success) throw new InvalidManifest(fieldErrors(checked.error));
 	return db.transaction('rw', db.outbox, async () => {
 		const existing = readable(await db.outbox.where('draftId').equals(draft.id).toArray());
-		const live = existing.find((e) => e.state !== 'needs-attention');
+		const live = existing.find((e) => !REPLACEABLE.includes(e.state));
 		if (live) return { entry: live, created: false };
 		await db.outbox.bulkDelete(existing.map((e) => e.id));
+		// A version taken back to edit (or refused) hands on its uploads: a file the new version
+		// still has resumes from the server's offset instead of starting again.
+		const earlier = new Map(existing.flatMap((e) => e.progress).filter((p) => p.uploadUrl && !p.done).map((p) => [p.sha256, p]));
 
 		const seen = new Set<string>();
 		const entry: OutboxEntry = {
@@ -111,7 +117,7 @@ export async function enqueueDraft(
 			state: 'queued',
 			progress: manifest.attachments
 				.filter((a) => !seen.has(a.sha256) && seen.add(a.sha256))
-				.map((a) => ({ sha256: a.sha256, bytesSent: 0, total: a.size, done: false })),
+				.map((a) => ({ sha256: a.sha256, bytesSent: earlier.get(a.sha256)?.bytesSent ?? 0, uploadUrl: earlier.get(a.sha256)?.uploadUrl, total: a.size, done: false })),
 			attempts: 0,
 			nextAttemptAt: 0,
 			...(input.applicantName ? { applicantName: input.applicantName } : {}),

@@ -20,13 +20,22 @@ interface SyncEvent extends ExtendableEvent {
 async function syncCurrentAccount(): Promise<void> {
 	const accountId = await getCurrentAccount();
 	if (!accountId) return;
-	const result = await runOutbox(openAccountDb(accountId), defaultEngineDeps(), { force: true });
-	// Something is still waiting (the line dropped again): a rejected promise makes the
-	// browser retry the sync later with its own backoff.
-	if (result.ran && result.nextAttemptAt !== undefined) throw new Error('Outbox not empty yet');
+	// Waits behind a page that is sending (the page may be closed mid-upload: then this runner
+	// takes over), so the event ends only when the work is done or could not be done.
+	const result = await runOutbox(openAccountDb(accountId), defaultEngineDeps(), { force: true, wait: true });
+	// Something is still waiting (the line dropped again, the server is busy): a rejected
+	// promise makes the browser keep the tag and retry later with its own backoff.
+	if (!result.ran || result.nextAttemptAt !== undefined) throw new Error('Outbox not empty yet');
 }
 
 sw.addEventListener('sync', (event) => {
 	const e = event as SyncEvent;
 	if (e.tag === SYNC_TAG) e.waitUntil(syncCurrentAccount());
+});
+
+// Periodic Background Sync, where the browser grants it (an installed app it sees used): a
+// second way for the worker to finish a send with no page open.
+sw.addEventListener('periodicsync' as 'sync', (event) => {
+	const e = event as SyncEvent;
+	if (e.tag === SYNC_TAG) e.waitUntil(syncCurrentAccount().catch(() => undefined));
 });

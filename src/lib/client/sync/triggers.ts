@@ -7,6 +7,7 @@
 import { accountDb, session, setPaused } from '../space/session.svelte';
 import { GUEST_ACCOUNT_ID } from '../db/account-db';
 import { localKeys, writeStored } from '../db/keys';
+import { nextDueAt } from '../db/outbox';
 import { defaultEngineDeps, runOutbox, SYNC_TAG, type RunOptions } from './engine';
 
 let started = false;
@@ -42,11 +43,13 @@ async function runOnce(opts: RunOptions) {
 	const db = await accountDb();
 	if (session.accountId === GUEST_ACCOUNT_ID) return;
 	try {
+		// While anything waits, the worker holds a sync tag (its handler queues behind this run),
+		// so a page closed or a browser killed mid-upload is finished by the worker.
+		if ((await nextDueAt(db)) !== undefined) void registerBackgroundSync();
 		const result = await runOutbox(db, deps, opts);
 		if (result.nextAttemptAt !== undefined) {
-			schedule(result.nextAttemptAt, { force: false });
-			// The browser keeps the tag only until the worker's handler settles: ask again after every backoff.
 			void registerBackgroundSync();
+			schedule(result.nextAttemptAt, { force: false });
 		}
 		// Another tab or the worker holds the lock: look again shortly with the same request
 		// (a resume asked for must not be dropped), in case it stops.
@@ -64,11 +67,22 @@ function schedule(at: number, opts: RunOptions) {
 	timer = setTimeout(() => void syncOutboxNow(opts), Math.max(0, at - Date.now()));
 }
 
-/** Asks the service worker to send the outbox when connectivity returns, even if the app is closed. */
+type SyncRegistration = ServiceWorkerRegistration & {
+	sync?: { register(tag: string): Promise<void> };
+	periodicSync?: { register(tag: string, options: { minInterval: number }): Promise<void> };
+};
+
+/**
+ * Asks the service worker to send the outbox when connectivity returns, even if the app is
+ * closed: a one-off Background Sync tag (asked again after every backoff and at every app
+ * start while something waits), and Periodic Background Sync where the browser grants it.
+ */
 export async function registerBackgroundSync(): Promise<void> {
 	try {
-		const reg = (await navigator.serviceWorker?.ready) as ServiceWorkerRegistration & { sync?: { register(tag: string): Promise<void> } };
+		const reg = (await navigator.serviceWorker?.ready) as SyncRegistration | undefined;
 		await reg?.sync?.register(SYNC_TAG);
+		const periodic = await navigator.permissions?.query({ name: 'periodic-background-sync' as PermissionName }).catch(() => undefined);
+		if (periodic?.state === 'granted') await reg?.periodicSync?.register(SYNC_TAG, { minInterval: 12 * 60 * 60_000 });
 	} catch {
 		// No Background Sync (Firefox, Safari) or no worker yet: the page triggers remain.
 	}
