@@ -106,3 +106,43 @@ setCatchHandler(async ({ request }) => {
 	if (request.mode === 'navigate') return (await precache.matchPrecache('/app-shell')) ?? Response.error();
 	return Response.error();
 });
+
+// ---- Web push: every push shows a notification (a silent one would cost the permission) ----
+sw.addEventListener('push', (event) => {
+	let message: { title?: string; body?: string; url?: string; dossierId?: string; tag?: string } = {};
+	try {
+		message = event.data?.json() ?? {};
+	} catch {
+		message = { body: event.data?.text() };
+	}
+	const url = typeof message.url === 'string' && message.url.startsWith('/') ? message.url : '/dossiers';
+	event.waitUntil(
+		(async () => {
+			await sw.registration.showNotification(message.title || 'Dịch vụ công: hồ sơ có thay đổi', {
+				body: message.body ?? '',
+				tag: message.tag,
+				data: { url },
+				icon: '/icons/icon-192.png'
+			});
+			// An open page refreshes the dossier at once instead of waiting for a focus.
+			for (const client of await sw.clients.matchAll({ type: 'window' })) client.postMessage({ type: 'dossier-changed', dossierId: message.dossierId ?? null });
+		})()
+	);
+});
+
+sw.addEventListener('notificationclick', (event) => {
+	event.notification.close();
+	const url = new URL((event.notification.data?.url as string) ?? '/dossiers', sw.location.origin).href;
+	event.waitUntil(
+		(async () => {
+			for (const client of await sw.clients.matchAll({ type: 'window', includeUncontrolled: true })) {
+				if ('navigate' in client) {
+					await (client as WindowClient).focus();
+					await (client as WindowClient).navigate(url);
+					return;
+				}
+			}
+			await sw.clients.openWindow(url);
+		})()
+	);
+});

@@ -35,6 +35,12 @@ export const configVariables: readonly ConfigVariable[] = [
 	{ name: 'OIDC_REDIRECT_URI', default: '(unset)', description: 'OIDC redirect URI registered with the issuer.' },
 	{ name: 'UPLOAD_MAX_FILE_BYTES', default: String(10 * MiB), description: 'Largest single attachment accepted (bytes).' },
 	{ name: 'UPLOAD_MAX_DOSSIER_BYTES', default: String(30 * MiB), description: 'Largest total of attachments in one dossier (bytes).' },
+	{ name: 'VAPID_PUBLIC_KEY', default: '(unset → generated into `${DATA_DIR}/vapid.json` in development; push off in production)', description: 'Web push (VAPID) public key, base64url, as printed by `npx web-push generate-vapid-keys`.' },
+	{ name: 'VAPID_PRIVATE_KEY', default: '(unset)', description: 'Web push (VAPID) private key, base64url; required with the public key.' },
+	{ name: 'VAPID_SUBJECT', default: '`mailto:` the SMTP sender, else `mailto:admin@localhost`', description: 'Contact the push services may use (`mailto:` or `https:` URL).' },
+	{ name: 'INTEGRATION_URL', default: '(unset → relay off)', description: 'Provincial one-stop system: every dossier event is POSTed here as JSON, signed in `X-Signature: sha256=<hex HMAC-SHA256 of the body>`, retried with backoff, idempotent by `eventId`.' },
+	{ name: 'INTEGRATION_SECRET', default: '(unset)', description: 'Shared secret of the relay signature; required with `INTEGRATION_URL`.' },
+	{ name: 'INTEGRATION_TOKEN', default: '(unset → read API off)', description: 'Bearer token of the read API `GET /api/integration/dossiers?since=` for the provincial system.' },
 	{ name: 'DEV_PAGES', default: 'on in development', description: 'Development pages (mailbox, demo accounts). Always off when APP_ENV=production.' }
 ];
 
@@ -72,7 +78,13 @@ const envSchema = z.object({
 	OIDC_REDIRECT_URI: optionalUrl,
 	UPLOAD_MAX_FILE_BYTES: byteCount(10 * MiB),
 	UPLOAD_MAX_DOSSIER_BYTES: byteCount(30 * MiB),
-	DEV_PAGES: flag
+	DEV_PAGES: flag,
+	VAPID_PUBLIC_KEY: optionalText,
+	VAPID_PRIVATE_KEY: optionalText,
+	VAPID_SUBJECT: optionalText,
+	INTEGRATION_URL: optionalUrl,
+	INTEGRATION_SECRET: optionalText,
+	INTEGRATION_TOKEN: optionalText
 });
 
 /** Every environment variable the schema reads (the docs table must list each). */
@@ -93,6 +105,10 @@ export interface Config {
 	oidc?: { issuer: string; clientId: string; clientSecret?: string; redirectUri?: string };
 	upload: { maxFileBytes: number; maxDossierBytes: number };
 	devPages: boolean;
+	/** Given VAPID keys; absent → generated in development (see server/notifications/vapid.ts). */
+	vapid?: { publicKey: string; privateKey: string; subject?: string };
+	integration?: { url: string; secret: string };
+	integrationToken?: string;
 }
 
 export class ConfigError extends Error {
@@ -125,6 +141,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
 	if (e.OIDC_ISSUER && !e.OIDC_CLIENT_ID) {
 		problems.push('OIDC_CLIENT_ID is required when OIDC_ISSUER is set');
 	}
+	if (Boolean(e.VAPID_PUBLIC_KEY) !== Boolean(e.VAPID_PRIVATE_KEY)) {
+		problems.push('VAPID_PUBLIC_KEY and VAPID_PRIVATE_KEY go together');
+	}
+	if (e.INTEGRATION_URL && !e.INTEGRATION_SECRET) {
+		problems.push('INTEGRATION_SECRET is required when INTEGRATION_URL is set (the relay signs every event)');
+	}
 	if (problems.length) throw new ConfigError(problems);
 
 	const production = e.APP_ENV === 'production';
@@ -149,7 +171,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
 				: undefined,
 		upload: { maxFileBytes: e.UPLOAD_MAX_FILE_BYTES, maxDossierBytes: e.UPLOAD_MAX_DOSSIER_BYTES },
 		// Development pages expose every outgoing code: never in production, whatever is set.
-		devPages: production ? false : (e.DEV_PAGES ?? true)
+		devPages: production ? false : (e.DEV_PAGES ?? true),
+		vapid: e.VAPID_PUBLIC_KEY && e.VAPID_PRIVATE_KEY ? { publicKey: e.VAPID_PUBLIC_KEY, privateKey: e.VAPID_PRIVATE_KEY, subject: e.VAPID_SUBJECT } : undefined,
+		integration: e.INTEGRATION_URL && e.INTEGRATION_SECRET ? { url: e.INTEGRATION_URL, secret: e.INTEGRATION_SECRET } : undefined,
+		integrationToken: e.INTEGRATION_TOKEN
 	};
 }
 

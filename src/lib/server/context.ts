@@ -10,6 +10,7 @@ import { createMessenger } from './messaging';
 import type { AccountDeps } from './accounts/deps';
 import { syncAgencies } from './agencies';
 import { scheduleHousekeeping } from './housekeeping';
+import { scheduleOutboxes } from './notifications/schedule';
 import { createUploadHandler, type UploadHandler } from './blobs/uploads';
 import type { DossierDeps } from './dossiers/submit';
 
@@ -30,6 +31,7 @@ export function serverContext(): Promise<ServerContext> {
 		await syncAgencies(database.db);
 		const messenger = createMessenger(config, database.db);
 		scheduleHousekeeping({ db: database.db, dataDir: config.dataDir });
+		scheduleOutboxes({ db: database.db, config, messenger });
 		return { config, database, deps: { db: database.db, config, messenger } };
 	})();
 	return ready;

@@ -2,6 +2,8 @@
  * Tra cứu hồ sơ over real HTTP against the production build: who sees what (anonymous,
  * the owner, another citizen, an officer, the administrator), the server-rendered page an
  * SMS link opens before any script runs, and a bad query answered with the field at fault.
+ * Also the push subscription endpoints (signed-in only) and the integration read API (bearer
+ * token only, whoever is signed in).
  */
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
@@ -27,7 +29,7 @@ async function signedIn(identifier: string, password: string): Promise<Browser> 
 }
 
 beforeAll(async () => {
-	server = await startBuiltServer();
+	server = await startBuiltServer({ INTEGRATION_TOKEN: 'ma-tich-hop-thu-nghiem' });
 	database = openDatabase({ database: { dialect: 'sqlite', filename: join(server.dataDir, 'app.sqlite') } });
 	await registerActive(makeDeps(database.db));
 	const owner = await signedIn(demo('citizen').idNumber, demo('citizen').password);
@@ -109,5 +111,33 @@ describe('/lookup page', () => {
 		const html = await (await new Browser(server.origin).request('/lookup?code=abc-123')).text();
 		expect(html).toContain('Mã hồ sơ có dạng');
 		expect(html).toContain('value="abc-123"');
+	});
+});
+
+describe('push subscriptions and the integration read API', () => {
+	const sub = { endpoint: 'https://push.example/abc', keys: { p256dh: 'B'.repeat(87), auth: 'A'.repeat(22) } };
+	const post = (b: Browser, body: unknown) =>
+		b.request('/api/push/subscriptions', { method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/json', origin: server.origin }, body: JSON.stringify(body) });
+
+	it('takes a subscription from a signed-in person only, and gives the VAPID key to anyone', async () => {
+		expect((await post(new Browser(server.origin), sub)).status).toBe(401);
+		const me = await signedIn(other.idNumber, other.password);
+		expect((await post(me, { ...sub, endpoint: 'javascript:alert(1)' })).status).toBe(400);
+		expect((await post(me, sub)).status).toBe(201);
+		const key = await (await new Browser(server.origin).request('/api/push/key', { headers: { accept: 'application/json' } })).json();
+		expect(key.publicKey).toMatch(/^[A-Za-z0-9_-]{80,}$/);
+	});
+
+	it('answers the read API to the bearer token only, not to a session of any role', async () => {
+		for (const who of [new Browser(server.origin), await signedIn(demo('admin').idNumber, demo('admin').password), await signedIn(demo('officer').idNumber, demo('officer').password)]) {
+			const r = await who.request('/api/integration/dossiers', { headers: { accept: 'application/json' } });
+			expect(r.status).toBe(401);
+		}
+		const wrong = await fetch(`${server.origin}/api/integration/dossiers`, { headers: { authorization: 'Bearer sai' } });
+		expect(wrong.status).toBe(401);
+		const right = await fetch(`${server.origin}/api/integration/dossiers?since=2020-01-01T00:00:00Z`, { headers: { authorization: 'Bearer ma-tich-hop-thu-nghiem' } });
+		expect(right.status).toBe(200);
+		const body = await right.json();
+		expect(body.dossiers.map((d: { code: string }) => d.code)).toContain(code);
 	});
 });

@@ -14,3 +14,4 @@ export * from './payments';
 export * from './lookup';
 export * from './workflow';
 export * from './documents';
+export * from './push';

@@ -239,3 +239,61 @@ export interface Database {
 	dossier_results: DossierResultsTable;
 	demo_accounts: DemoAccountsTable;
 }
+
+// ---- notifications, push subscriptions and the integration relay (migration 0013) ----
+
+export type DeliveryState = 'pending' | 'sent' | 'failed';
+export type NotificationChannel = 'push' | 'email' | 'sms';
+
+export interface EventFanoutTable {
+	event_id: string;
+	created_at: IsoTime;
+}
+
+export interface PushSubscriptionsTable {
+	/** Hex SHA-256 of the endpoint. */
+	id: string;
+	account_id: string;
+	endpoint: string;
+	p256dh: string;
+	auth: string;
+	created_at: IsoTime;
+}
+
+/** What every outbox row has: where it stands and when it is tried again. */
+export interface DeliveryColumns {
+	state: DeliveryState;
+	attempts: Generated<number>;
+	next_attempt_at: IsoTime;
+	last_error: string | null;
+	created_at: IsoTime;
+	sent_at: IsoTime | null;
+}
+
+export interface NotificationOutboxTable extends DeliveryColumns {
+	id: string;
+	event_id: string;
+	dossier_id: string;
+	account_id: string;
+	channel: NotificationChannel;
+	/** Push: the subscription id; e-mail: the address; SMS: the phone number. */
+	recipient: string;
+	subject: string | null;
+	body: string;
+	/** Where a click leads (path on this site). */
+	url: string;
+}
+
+export interface IntegrationOutboxTable extends DeliveryColumns {
+	event_id: string;
+	dossier_id: string;
+	/** The JSON body exactly as POSTed (and signed). */
+	body: string;
+}
+
+export interface Database {
+	event_fanout: EventFanoutTable;
+	push_subscriptions: PushSubscriptionsTable;
+	notification_outbox: NotificationOutboxTable;
+	integration_outbox: IntegrationOutboxTable;
+}

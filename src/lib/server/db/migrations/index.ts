@@ -3,6 +3,7 @@ import { accounts0001 } from './0001_accounts';
 import { dossiers0002 } from './0002_dossiers';
 import { referenceVersions0010 } from './0010_reference_versions';
 import { workflow0011 } from './0011_workflow';
+import { notifications0013 } from './0013_notifications';
 
 /**
  * All migrations, in code rather than files on disk because the server is bundled by
@@ -13,7 +14,8 @@ export const migrations: Record<string, Migration> = {
 	'0001_accounts': accounts0001,
 	'0002_dossiers': dossiers0002,
 	'0010_reference_versions': referenceVersions0010,
-	'0011_workflow': workflow0011
+	'0011_workflow': workflow0011,
+	'0013_notifications': notifications0013
 };
 
 export const migrationProvider: MigrationProvider = {
