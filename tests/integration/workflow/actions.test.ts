@@ -129,7 +129,8 @@ describe('dossier actions (service)', () => {
 			await expect(officerDossier(db, foreign, dossierId)).rejects.toMatchObject({ code: 'not_found' });
 
 			const { id: strangerId } = await db.selectFrom('accounts').select('id').where('role', '=', 'citizen').executeTakeFirstOrThrow();
-			const stranger = { id: `${strangerId.slice(0, -1)}0`, role: 'citizen' as const, agencyCode: null, fullName: 'Kẻ Lạ' };
+			// Another id than any account's: the last digit changed (never the owner's own id by chance).
+			const stranger = { id: `${strangerId.slice(0, -1)}${strangerId.endsWith('0') ? '1' : '0'}`, role: 'citizen' as const, agencyCode: null, fullName: 'Kẻ Lạ' };
 			expect((await refusal(applyAction(deps, stranger, dossierId, act('withdraw')))).code).toBe('not_found');
 
 			await applyAction(deps, officer, dossierId, act('accept'));
