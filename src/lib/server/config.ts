@@ -12,6 +12,16 @@ import { z } from 'zod';
 
 const MiB = 1024 * 1024;
 
+/** How many new dossiers one actor may send in a Vietnam day (defect 1 of issue 12). */
+export interface SubmissionLimits {
+	perAccountPerDay: number;
+	/** Per network address AND receiving agency: a carrier NAT shares one address among many people. */
+	perAddressPerAgencyPerDay: number;
+}
+
+export const defaultSubmissionLimits: SubmissionLimits = { perAccountPerDay: 20, perAddressPerAgencyPerDay: 300 };
+
+
 export interface ConfigVariable {
 	name: string;
 	default: string;
@@ -41,6 +51,8 @@ export const configVariables: readonly ConfigVariable[] = [
 	{ name: 'INTEGRATION_URL', default: '(unset → relay off)', description: 'Provincial one-stop system: every dossier event is POSTed here as JSON, signed in `X-Signature: sha256=<hex HMAC-SHA256 of the body>`, retried with backoff, idempotent by `eventId`.' },
 	{ name: 'INTEGRATION_SECRET', default: '(unset)', description: 'Shared secret of the relay signature; required with `INTEGRATION_URL`.' },
 	{ name: 'INTEGRATION_TOKEN', default: '(unset → read API off)', description: 'Bearer token of the read API `GET /api/integration/dossiers?since=` for the provincial system.' },
+	{ name: 'SUBMISSIONS_PER_ACCOUNT_PER_DAY', default: '20', description: 'New dossiers one account may send in a Vietnam day (replays of a received dossier are free).' },
+	{ name: 'SUBMISSIONS_PER_ADDRESS_PER_DAY', default: '300', description: 'New dossiers one network address may send to one agency in a Vietnam day (each agency numbers at most 9,999 a day).' },
 	{ name: 'DEV_PAGES', default: 'on in development', description: 'Development pages (mailbox, demo accounts). Always off when APP_ENV=production.' }
 ];
 
@@ -52,7 +64,7 @@ const optionalText = z
 
 const optionalUrl = optionalText.pipe(z.url().optional());
 
-const byteCount = (fallback: number) =>
+const positiveCount = (fallback: number) =>
 	optionalText.pipe(z.coerce.number<string | undefined>().int().positive().default(fallback));
 
 const flag = optionalText.pipe(
@@ -76,15 +88,17 @@ const envSchema = z.object({
 	OIDC_CLIENT_ID: optionalText,
 	OIDC_CLIENT_SECRET: optionalText,
 	OIDC_REDIRECT_URI: optionalUrl,
-	UPLOAD_MAX_FILE_BYTES: byteCount(10 * MiB),
-	UPLOAD_MAX_DOSSIER_BYTES: byteCount(30 * MiB),
+	UPLOAD_MAX_FILE_BYTES: positiveCount(10 * MiB),
+	UPLOAD_MAX_DOSSIER_BYTES: positiveCount(30 * MiB),
 	DEV_PAGES: flag,
 	VAPID_PUBLIC_KEY: optionalText,
 	VAPID_PRIVATE_KEY: optionalText,
 	VAPID_SUBJECT: optionalText,
 	INTEGRATION_URL: optionalUrl,
 	INTEGRATION_SECRET: optionalText,
-	INTEGRATION_TOKEN: optionalText
+	INTEGRATION_TOKEN: optionalText,
+	SUBMISSIONS_PER_ACCOUNT_PER_DAY: positiveCount(defaultSubmissionLimits.perAccountPerDay),
+	SUBMISSIONS_PER_ADDRESS_PER_DAY: positiveCount(defaultSubmissionLimits.perAddressPerAgencyPerDay)
 });
 
 /** Every environment variable the schema reads (the docs table must list each). */
@@ -104,6 +118,7 @@ export interface Config {
 	smsGateway?: { url: string; token?: string };
 	oidc?: { issuer: string; clientId: string; clientSecret?: string; redirectUri?: string };
 	upload: { maxFileBytes: number; maxDossierBytes: number };
+	submissions: SubmissionLimits;
 	devPages: boolean;
 	/** Given VAPID keys; absent → generated in development (see server/notifications/vapid.ts). */
 	vapid?: { publicKey: string; privateKey: string; subject?: string };
@@ -170,6 +185,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
 					}
 				: undefined,
 		upload: { maxFileBytes: e.UPLOAD_MAX_FILE_BYTES, maxDossierBytes: e.UPLOAD_MAX_DOSSIER_BYTES },
+		submissions: { perAccountPerDay: e.SUBMISSIONS_PER_ACCOUNT_PER_DAY, perAddressPerAgencyPerDay: e.SUBMISSIONS_PER_ADDRESS_PER_DAY },
 		// Development pages expose every outgoing code: never in production, whatever is set.
 		devPages: production ? false : (e.DEV_PAGES ?? true),
 		vapid: e.VAPID_PUBLIC_KEY && e.VAPID_PRIVATE_KEY ? { publicKey: e.VAPID_PUBLIC_KEY, privateKey: e.VAPID_PRIVATE_KEY, subject: e.VAPID_SUBJECT } : undefined,

@@ -13,6 +13,8 @@ export interface RateLimitRule {
 	/** Allowed hits per window. */
 	limit: number;
 	windowMs: number;
+	/** Shifts the windows' edges: `VIETNAM_DAY` windows start at midnight Vietnam time, not UTC. */
+	offsetMs?: number;
 }
 
 export interface RateLimitResult {
@@ -23,6 +25,10 @@ export interface RateLimitResult {
 }
 
 const MINUTE = 60_000;
+const DAY = 24 * 60 * MINUTE;
+
+/** A day window from 00:00 to 24:00 Vietnam time (UTC+7, no daylight saving). */
+export const vietnamDay = (limit: number): RateLimitRule => ({ limit, windowMs: DAY, offsetMs: 7 * 60 * MINUTE });
 
 /** The limits the accounts services use; one place to tune them. */
 export const rateLimits = {
@@ -42,7 +48,8 @@ export async function hitRateLimit(
 	rule: RateLimitRule,
 	now: Date = new Date()
 ): Promise<RateLimitResult> {
-	const windowStartMs = Math.floor(now.getTime() / rule.windowMs) * rule.windowMs;
+	const offset = rule.offsetMs ?? 0;
+	const windowStartMs = Math.floor((now.getTime() + offset) / rule.windowMs) * rule.windowMs - offset;
 	const windowStart = new Date(windowStartMs).toISOString();
 	const row = await db
 		.insertInto('rate_limits')

@@ -1,19 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { ApiError } from '$lib/server/http/api-error';
 import { getDossier, listDossiers } from '$lib/server/dossiers/queries';
 import { submitDossier, type DossierDeps } from '$lib/server/dossiers/submit';
 import { forEachDatabase } from '../helpers/databases';
 import { createAccount, giveBlob, limits, manifest, MiB, MONDAY_10AM, sha } from './fixtures';
-
-async function refusal(promise: Promise<unknown>): Promise<ApiError> {
-	const error = await promise.then(
-		() => null,
-		(e) => e
-	);
-	expect(error).toBeInstanceOf(ApiError);
-	return error as ApiError;
-}
+import { refusal } from '../helpers/refusal';
 
 describe('PUT /api/dossiers/{id} service', () => {
 	forEachDatabase((t) => {

@@ -56,6 +56,7 @@ export const errorStatus = {
 	// 429: slow down
 	rate_limited: 429,
 	resend_too_soon: 429,
+	submission_limit: 429,
 	// 5xx: our side
 	server_error: 500,
 	upload_error: 500,

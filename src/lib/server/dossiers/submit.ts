@@ -17,10 +17,11 @@ import { vietnamDate, vietnamIso } from '$lib/domain/time';
 import { formatSizeOverLimit } from '$lib/domain/format';
 import { dossierReceiptSchema, manifestDigest, type DossierManifest, type DossierReceipt } from '$lib/domain/wire/dossiers';
 import { workingCalendar } from '$lib/domain/holidays';
-import type { Config } from '../config';
+import { defaultSubmissionLimits, type Config } from '../config';
 import type { Database } from '../db/types';
 import { blobsOf } from '../blobs/repository';
 import { ApiError } from '../http/api-error';
+import { countNewDossier } from './limits';
 import { nextDossierSequence } from './sequence';
 import { inWriteTransaction, isUniqueViolation } from './transaction';
 import { checkSubmission, parseManifest, type CheckedSubmission, type Reference } from './validate';
@@ -29,7 +30,8 @@ import { dossierSearchText } from './search-text';
 
 export interface DossierDeps {
 	db: Kysely<Database>;
-	config: Pick<Config, 'upload'>;
+	/** Submission limits default to the configuration's defaults (tests and tools may set their own). */
+	config: Pick<Config, 'upload'> & Partial<Pick<Config, 'submissions'>>;
 	now?: () => Date;
 	/** Catalogue, agencies and units; the shipped data unless a test swaps it. */
 	reference?: Reference;
@@ -42,7 +44,8 @@ export interface SubmitResult {
 
 const dossierIdSchema = z.uuid();
 
-export async function submitDossier(deps: DossierDeps, accountId: string, dossierId: string, body: unknown): Promise<SubmitResult> {
+/** `address`: the client's network address, counted against the per-address limit (absent for internal callers). */
+export async function submitDossier(deps: DossierDeps, accountId: string, dossierId: string, body: unknown, address?: string): Promise<SubmitResult> {
 	if (!dossierIdSchema.safeParse(dossierId).success)
 		throw new ApiError('invalid_id', 'Mã hồ sơ trên máy không hợp lệ (phải là UUID); hãy tạo lại hồ sơ từ bản nháp.');
 	const manifest = parseManifest(body);
@@ -59,6 +62,7 @@ export async function submitDossier(deps: DossierDeps, accountId: string, dossie
 			const raced = await existing(trx, accountId, dossierId, digest);
 			if (raced) return raced;
 			await checkBlobs(trx, deps.config.upload.maxDossierBytes, accountId, manifest);
+			await countNewDossier(trx, deps.config.submissions ?? defaultSubmissionLimits, { accountId, address, agencyCode: checked.agency.code }, now);
 			return { status: 201 as const, receipt: await insertDossier(trx, { accountId, dossierId, manifest, digest, checked, now }) };
 		});
 	} catch (error) {

@@ -4,6 +4,7 @@ import { currentUnits, listAgencyNames } from '$lib/server/agencies';
 import { serverContext } from '$lib/server/context';
 import { actionFailure, formValues } from '$lib/server/http/form-actions';
 import { checkStaff } from '$lib/server/officer/access';
+import { agenciesNearDailyLimit } from '$lib/server/dossiers/sequence';
 import type { Actions, PageServerLoad } from './$types';
 
 function requireAdmin(locals: App.Locals) {
@@ -18,8 +19,9 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	const { deps } = await serverContext();
 	// The directory has 10,000 agencies: the list shows one province's at a time.
 	const province = currentUnits.provinceByCode.get(url.searchParams.get('province') ?? '');
-	const [agencies, officers] = await Promise.all([listAgencyNames(deps.db, province?.code), listStaff(deps.db)]);
+	const [agencies, officers, nearDailyLimit] = await Promise.all([listAgencyNames(deps.db, province?.code), listStaff(deps.db), agenciesNearDailyLimit(deps.db)]);
 	return {
+		nearDailyLimit,
 		agencies,
 		officers,
 		province: province?.code ?? '',

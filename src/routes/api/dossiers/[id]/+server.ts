@@ -8,11 +8,11 @@ import { ApiError } from '$lib/server/http/api-error';
 import { readJson, requireAccount, respond } from '$lib/server/http/respond';
 import type { RequestHandler } from './$types';
 
-export const PUT: RequestHandler = ({ params, request, locals }) =>
+export const PUT: RequestHandler = ({ params, request, locals, getClientAddress }) =>
 	respond(async () => {
 		const accountId = requireAccount(locals);
 		const deps = await dossierDeps();
-		const { status, receipt } = await submitDossier(deps, accountId, params.id, await readJson(request));
+		const { status, receipt } = await submitDossier(deps, accountId, params.id, await readJson(request), getClientAddress());
 		// Development: a dossier for an agency nobody works at gets that agency's demo officer.
 		if (status === 201) await demoOfficerFor(parseDossierCode(receipt.code)!.agencyCode);
 		return json(receipt, { status });
