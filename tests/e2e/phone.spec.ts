@@ -173,3 +173,40 @@ test('no full identity number on the device outside the account\'s own database'
 	// The account picker shows it masked.
 	await expect(page.getByText('0010••••••45').first()).toBeAttached();
 });
+
+// On 2G a page is readable seconds before its scripts run. Scripts are held back here until the
+// person has typed into each server-rendered form; then they run, hydrate, and nothing typed is gone.
+test('nothing typed before the scripts start is lost at hydration: sign-in, registration, password reset, lookup, home search', async ({ browser }) => {
+	const pages: { url: string; type: [string, string][]; tap?: string[] }[] = [
+		{ url: '/signin', type: [['Số CCCD hoặc số điện thoại', '001090012345'], ['Mật khẩu', 'mat khau dai']] },
+		{
+			url: '/register',
+			type: [['Họ và tên', 'Nguyễn Thị Hoa'], ['Số CCCD (số định danh cá nhân)', '001190012346'], ['Ngày sinh', '05/09/1990'], ['Số điện thoại di động', '0912345678'], ['E-mail (không bắt buộc)', 'hoa@example.vn'], ['Mật khẩu', 'mot cau ngan de nho']],
+			tap: ['Nữ', 'E-mail']
+		},
+		{ url: '/signin/reset', type: [['Số CCCD hoặc số điện thoại', '0912345678']], tap: ['E-mail'] },
+		{ url: '/lookup', type: [['Mã hồ sơ', 'X-261206-0001'], ['Số CCCD / số định danh của người nộp', '001090012345']] },
+		{ url: '/', type: [['Tìm thủ tục hành chính', 'ket hon']] }
+	];
+	for (const p of pages) {
+		// A fresh context each time: no service worker or cache serves the scripts past the hold.
+		const context = await browser.newContext();
+		const page = await context.newPage();
+		let release = () => {};
+		const held = new Promise<void>((r) => (release = r));
+		await page.route(/\/_app\/immutable\//, async (route) => {
+			await held;
+			await route.continue();
+		});
+		await page.goto(p.url, { waitUntil: 'commit' });
+		for (const [label, value] of p.type) await page.getByLabel(label).fill(value);
+		for (const label of p.tap ?? []) await page.getByRole('radio', { name: label, exact: true }).check();
+		release();
+		// The layout registers the service worker in its onMount, after the page has hydrated.
+		await page.waitForFunction(async () => Boolean(await navigator.serviceWorker.getRegistration()), undefined, { timeout: 30_000 });
+		await page.waitForTimeout(300); // effects that run after mount
+		for (const [label, value] of p.type) await expect(page.getByLabel(label), `${p.url}: ${label}`).toHaveValue(value);
+		for (const label of p.tap ?? []) await expect(page.getByRole('radio', { name: label, exact: true }), `${p.url}: ${label}`).toBeChecked();
+		await context.close();
+	}
+});
