@@ -117,6 +117,27 @@ describe('an officer', () => {
 	});
 });
 
+describe('GET /api/agencies (public reference data)', () => {
+	const demoAdmin = DEMO_ACCOUNTS.find((a) => a.role === 'admin')!;
+	it('answers every role alike, the competent agency first, and names a bad query in Vietnamese', async () => {
+		const visitor = new Browser(server.origin);
+		const people = [visitor, await signedIn(demoCitizen.phone, demoCitizen.password), await signedIn(other.idNumber, other.password),
+			await signedIn(demoOfficer.idNumber, demoOfficer.password), await signedIn(demoAdmin.idNumber, demoAdmin.password)];
+		const url = '/api/agencies?procedure=1.001193&communeCode=13777&communeCode=00376';
+		const answers = await Promise.all(people.map(async (p) => { const r = await p.request(url); return [r.status, await r.json()]; }));
+		for (const answer of answers) expect(answer).toEqual(answers[0]);
+		expect(answers[0][0]).toBe(200);
+		expect(answers[0][1].agencies.map((a: { name: string; reason: string }) => [a.name, a.reason])).toEqual([
+			['UBND phường Trường Thi, Ninh Bình', 'nơi cư trú của người mẹ'],
+			['UBND xã Sóc Sơn, Hà Nội', 'nơi cư trú của người cha']
+		]);
+		const bad = await visitor.request('/api/agencies?procedure=1.001193&communeCode=123');
+		expect(bad.status).toBe(400);
+		expect((await bad.json()).error).toMatchObject({ code: 'invalid_query', fields: { 'communeCode.0': 'Mã xã/phường có 5 chữ số (đơn vị hành chính 2025)' } });
+		expect((await visitor.request('/api/agencies?procedure=9.999999&communeCode=13777')).status).toBe(404);
+	});
+});
+
 describe('CSRF (SvelteKit origin check)', () => {
 	it('refuses a cross-origin form POST to /signin, /signout and /account', async () => {
 		const victim = await signedIn(demoCitizen.idNumber, demoCitizen.password);

@@ -1,6 +1,6 @@
 /**
  * The one place the browser and the service worker call our API, by part: ./catalogue.ts,
- * ./dossiers.ts, ./accounts.ts, ./lookup.ts, each on the request core in ./request.ts. Every function
+ * ./dossiers.ts, ./accounts.ts, ./agencies.ts, ./lookup.ts, each on the request core in ./request.ts. Every function
  * parses the answer with its wire schema (domain/wire), so no page casts network data, and
  * every failure — no network, an error envelope, an answer of the wrong shape — becomes one
  * `ApiFailure`. `createApi(fetch)` takes the fetch to use: SvelteKit's in a load function, a
@@ -8,6 +8,7 @@
  * one part imports that part, so it does not download the schemas of the others.
  */
 import { accountsApi } from './accounts';
+import { agenciesApi } from './agencies';
 import { catalogueApi } from './catalogue';
 import { dossiersApi } from './dossiers';
 import { lookupApi } from './lookup';
@@ -16,7 +17,13 @@ import { defaultFetch } from './request';
 export { ApiFailure, failureOf, networkFailure, NETWORK_MESSAGE, type FailureKind } from './request';
 
 export function createApi(fetcher: typeof fetch = defaultFetch) {
-	return { ...accountsApi(fetcher), ...catalogueApi(fetcher), ...dossiersApi(fetcher), ...lookupApi(fetcher) };
+	return {
+		...accountsApi(fetcher),
+		...agenciesApi(fetcher),
+		...catalogueApi(fetcher),
+		...dossiersApi(fetcher),
+		...lookupApi(fetcher)
+	};
 }
 
 export type Api = ReturnType<typeof createApi>;

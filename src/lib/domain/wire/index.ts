@@ -15,3 +15,4 @@ export * from './lookup';
 export * from './workflow';
 export * from './documents';
 export * from './push';
+export * from './agencies';
