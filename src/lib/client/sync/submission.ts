@@ -1,10 +1,8 @@
 /**
  * From a complete draft to what the outbox freezes: the attachment list the server expects
  * (every file of every attachment field, slot by slot — see the server's slot check), the
- * receiving agencies for the procedure, and how many bytes sending will cost.
+ * applicant's home commune for the agency choice, and how many bytes sending will cost.
  */
-import agencyFile from '$data/agencies.json';
-import type { Agency } from '$lib/domain/agency';
 import type { Procedure } from '$lib/domain/procedure';
 import { attachmentTypes } from '$lib/domain/wire/primitives';
 import { uuidv7 } from '$lib/domain/uuid';
@@ -30,17 +28,14 @@ export function manifestAttachments(procedure: Procedure, answers: Record<string
 	return out;
 }
 
-/** Agencies that receive this procedure; the one in the person's province first. */
-export function agenciesFor(procedure: Procedure, provinceCode?: string): Agency[] {
-	const all = (agencyFile.agencies as Agency[]).filter((a) => a.kind === procedure.agency.id);
-	return [...all.filter((a) => a.provinceCode === provinceCode), ...all.filter((a) => a.provinceCode !== provinceCode)];
-}
-
-/** The province of the first address in the answers (usually the requester's own). */
-export function provinceOfAnswers(answers: Record<string, unknown>): string | undefined {
+/**
+ * The commune where the applicant lives, for the agency choice: the first address of the form,
+ * which is the requester's own residence where the form asks for it.
+ */
+export function homeCommuneOf(answers: Record<string, unknown>): string | undefined {
 	for (const v of Object.values(answers))
-		if (v && typeof v === 'object' && !Array.isArray(v) && typeof (v as { provinceCode?: unknown }).provinceCode === 'string')
-			return (v as { provinceCode: string }).provinceCode;
+		if (v && typeof v === 'object' && !Array.isArray(v) && typeof (v as { communeCode?: unknown }).communeCode === 'string')
+			return (v as { communeCode: string }).communeCode;
 	return undefined;
 }
 

@@ -1,12 +1,13 @@
 /** English, loaded only when someone picks it (see $lib/i18n.svelte.ts); the same keys as ../vi/. */
 import type { deliveryLabels, onlineLevelLabels, tierLabels } from '$lib/domain/labels';
 import type { Messages } from '../vi';
+import { agencies } from './agencies';
 import { catalogue } from './catalogue';
 import { common } from './common';
 import { payments } from './payments';
 import { lookup } from './lookup';
 
-export const en: Messages = { ...common, ...catalogue, ...payments, ...lookup };
+export const en: Messages = { ...common, ...catalogue, ...payments, ...lookup, ...agencies };
 
 
 // Names of the catalogue's enumerations; Vietnamese from the domain (labels.ts).

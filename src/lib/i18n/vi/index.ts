@@ -3,12 +3,13 @@
  * area adds its file here and the same keys in ../en/. Keys are unique across areas; new
  * areas prefix theirs ("officer.inbox").
  */
+import { agencies } from './agencies';
 import { catalogue } from './catalogue';
 import { common } from './common';
 import { payments } from './payments';
 import { lookup } from './lookup';
 
-export const vi = { ...common, ...catalogue, ...payments, ...lookup } as const;
+export const vi = { ...common, ...catalogue, ...payments, ...lookup, ...agencies } as const;
 
 export type MessageKey = keyof typeof vi;
 export type Messages = { [K in MessageKey]: string };

@@ -1,0 +1,22 @@
+/**
+ * The agency directory on the device: fetched once (≈ 19 KB gzip) when a draft is opened, then
+ * kept by the service worker (its URL carries a content hash, so an update fetches only a
+ * changed directory), so the submit step names the competent agency with no signal.
+ */
+import directoryUrl from '$data/agencies/directory.json?url';
+import { decodeAgencyDirectory, type AgencyDirectory } from '$lib/domain/agency-directory';
+import { loadCurrentUnits } from './units';
+
+let directory: Promise<AgencyDirectory> | undefined;
+
+export function loadAgencyDirectory(): Promise<AgencyDirectory> {
+	directory ??= (async () => {
+		const [units, res] = await Promise.all([loadCurrentUnits(), fetch(directoryUrl)]);
+		if (!res.ok) throw new Error(`Không tải được danh bạ cơ quan (${res.status}).`);
+		return decodeAgencyDirectory(await res.json(), units);
+	})().catch(() => {
+		directory = undefined;
+		throw new Error('Máy chưa có danh bạ cơ quan tiếp nhận (khoảng 20 KB). Hãy bật mạng một lần để tải; sau đó không cần mạng nữa.');
+	});
+	return directory;
+}
