@@ -103,7 +103,7 @@ test('dossiers from six provinces, one an old address, each go to the police of 
 	await page.goto('/admin/officers');
 	await page.getByLabel('Tỉnh/thành phố của cơ quan').selectOption('37');
 	await page.getByRole('button', { name: 'Xem các cơ quan' }).click();
-	await page.getByLabel('Cơ quan').selectOption(police('13777').code);
+	await page.locator('#f-agencyCode').selectOption(police('13777').code);
 	await page.getByLabel('Họ và tên').fill('Đinh Thị Trường');
 	await page.getByLabel('Số CCCD').fill('036186001234');
 	await page.getByLabel('Số điện thoại di động').fill('0912777001');
