@@ -7,7 +7,6 @@ import { cleanupOutdatedCaches, PrecacheRoute } from 'workbox-precaching';
 import { ParallelPrecacheController } from '$lib/client/parallel-precache';
 import { registerRoute, setCatchHandler } from 'workbox-routing';
 import { CacheFirst } from 'workbox-strategies';
-import { ExpirationPlugin } from 'workbox-expiration';
 import { clientsClaim } from 'workbox-core';
 import { createCatalogueApi } from '$lib/domain/catalogue-api';
 import type { Procedure } from '$lib/domain/procedure';
@@ -30,11 +29,11 @@ const revisioned = (url: string) => ({ url, revision: __CONTENT_REVISIONS__[url]
 // In order of need: the pages and the catalogue, the code, then the rest of the static files,
 // the PDF fonts last (only a PDF needs them).
 const isFont = (url: string) => url.startsWith('/fonts/');
-// The agency directory (a hashed asset of the build) is fetched when a draft is opened, not at install.
-const isAgencyDirectory = (url: string) => /\/directory\.[\w-]+\.json$/.test(url);
 const precacheEntries = [
 	...prerendered.filter((url) => !notPrecached(url)).map(revisioned),
-	...build.filter((url) => !isAgencyDirectory(url)).map((url) => ({ url, revision: null })), // hashed names: immutable
+	// Hashed names: immutable. Among them the agency directory (≈ 8 KB brotli), so a dossier
+	// started with no signal still names its competent agency and can wait in the outbox.
+	...build.map((url) => ({ url, revision: null })),
 	...files.filter((url) => !notPrecached(url) && !isFont(url)).map(revisioned),
 	...files.filter((url) => !notPrecached(url) && isFont(url)).map(revisioned)
 ];
@@ -86,8 +85,6 @@ registerRoute(
 
 // Old-address data: large, fetched the first time someone needs it, then kept.
 registerRoute(({ url }) => url.pathname === '/units/legacy.json', new CacheFirst({ cacheName: 'units' }));
-// Agency directory: its name changes with its content, so a kept copy is never stale.
-registerRoute(({ url }) => url.origin === sw.location.origin && isAgencyDirectory(url.pathname), new CacheFirst({ cacheName: 'agencies', plugins: [new ExpirationPlugin({ maxEntries: 2 })] }));
 
 // Pages not precached (drafts, account…): from the network, and when there is none (or the
 // line hangs) the offline shell, which renders them from data on the device. Pages are

@@ -115,6 +115,7 @@ test('dossiers from six provinces, one an old address, each go to the police of 
 	await signIn(page, { idNumber: '0912777001', password });
 	await page.goto('/officer');
 	await expect(page.getByText(police('13777').name)).toBeVisible();
-	const queue = await (await context.request.get('/api/officer/dossiers')).json();
-	expect(queue.agencyCode).toBe(police('13777').code);
+	const inbox = await (await context.request.get('/api/officer/dossiers')).json();
+	expect(inbox.agency.code).toBe(police('13777').code);
+	expect(inbox.dossiers).toContainEqual(expect.objectContaining({ code: expect.stringMatching(new RegExp(`^${police('13777').code.replaceAll('.', '\\.')}-`)) }));
 });

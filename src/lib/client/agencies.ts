@@ -1,7 +1,7 @@
 /**
- * The agency directory on the device: fetched once (≈ 19 KB gzip) when a draft is opened, then
- * kept by the service worker (its URL carries a content hash, so an update fetches only a
- * changed directory), so the submit step names the competent agency with no signal.
+ * The agency directory on the device: precached by the service worker with the app (≈ 8 KB
+ * brotli; its URL carries a content hash, so an update fetches only a changed directory), so
+ * the submit step names the competent agency with no signal, even for a draft started offline.
  */
 import directoryUrl from '$data/agencies/directory.json?url';
 import { decodeAgencyDirectory, type AgencyDirectory } from '$lib/domain/agency-directory';
@@ -16,7 +16,7 @@ export function loadAgencyDirectory(): Promise<AgencyDirectory> {
 		return decodeAgencyDirectory(await res.json(), units);
 	})().catch(() => {
 		directory = undefined;
-		throw new Error('Máy chưa có danh bạ cơ quan tiếp nhận (khoảng 20 KB). Hãy bật mạng một lần để tải; sau đó không cần mạng nữa.');
+		throw new Error('Máy chưa có danh bạ cơ quan tiếp nhận (khoảng 10 KB). Hãy bật mạng một lần để tải; sau đó không cần mạng nữa.');
 	});
 	return directory;
 }
