@@ -1,11 +1,19 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { decodeAgencyDirectory } from '../../src/lib/domain/agency-directory';
+import { decodeCurrentUnits } from '../../src/lib/domain/units';
 
 // Issue 10: a dossier completed with the keyboard alone (Tab, Space, arrows, typing, Enter):
 // no mouse, no click, no filling by script. Along the way: focus moves to each new step's
 // heading, a step whose fields are all hidden is skipped, and the account's permanent
-// address pre-fills "Nơi cư trú".
+// address pre-fills "Nơi cư trú", the submit step names the People's Committee of the commune
+// where the person lives (and why), and the receipt is downloaded with the keyboard too.
 
 const DEMO = { idNumber: '001090012345', password: 'dan-thu-nghiem-2025' };
+// The demo citizen's permanent address is in phường Ba Đình, Hà Nội (commune 00004).
+const data = (path: string) => JSON.parse(readFileSync(new URL(`../../data/${path}`, import.meta.url), 'utf8'));
+const units = decodeCurrentUnits(data('units/current.json'));
+const HOME_COMMITTEE = decodeAgencyDirectory(data('agencies/directory.json'), units).byPlace.get('ubnd-xa:00004')!;
 
 /** Presses Tab (forwards) until `target` has the focus; fails if it never does. */
 async function tabTo(page: Page, target: Locator, max = 80) {
@@ -18,7 +26,7 @@ async function tabTo(page: Page, target: Locator, max = 80) {
 
 const focusedId = (page: Page) => page.evaluate(() => document.activeElement?.id ?? '');
 
-test('a dossier completed with the keyboard alone, from signing in to sending it', async ({ page }) => {
+test('a dossier completed with the keyboard alone, from signing in to the receipt', async ({ page }) => {
 	test.setTimeout(120_000);
 	await page.goto('/signin');
 	await tabTo(page, page.getByLabel('Số CCCD hoặc số điện thoại'));
@@ -64,10 +72,29 @@ test('a dossier completed with the keyboard alone, from signing in to sending it
 
 	await expect(page.getByRole('heading', { level: 1, name: 'Kiểm tra lại hồ sơ' })).toBeVisible();
 	await expect.poll(() => focusedId(page)).toBe('step-heading');
-	await tabTo(page, page.getByRole('button', { name: 'Gửi hồ sơ' }), 120);
+	// The agency: the People's Committee where the person lives, checked, with the reason. The
+	// radio is reached with Tab and kept with Space; then "Gửi hồ sơ".
+	const choice = page.getByTestId('agency-choice');
+	const home = choice.getByRole('radio', { name: HOME_COMMITTEE.name });
+	await tabTo(page, home, 120);
+	await expect(home).toBeChecked();
+	await page.keyboard.press('Space');
+	await expect(home).toBeChecked();
+	await expect(choice).toContainText('Lý do: nơi cư trú của người yêu cầu');
+	await expect(page.getByTestId('agency-not-home')).toHaveCount(0);
+	await tabTo(page, page.getByRole('button', { name: 'Gửi hồ sơ' }));
 	await page.keyboard.press('Enter');
 	await expect(page).toHaveURL(/\/outbox$/);
-	// Sent: in the outbox under the applicant's name. (Whether the server accepts it depends on the
-	// agency the submit step picks, which the routing work replaces; submit.spec covers receipts.)
-	await expect(page.getByTestId('outbox-entry').first()).toContainText('Nguyễn Văn Dân');
+
+	// Received by that agency: the receipt names it and the applicant; its PDF comes with Enter.
+	const receipt = page.getByTestId('receipt').first();
+	await expect(receipt, 'the dossier is received').toBeVisible({ timeout: 60_000 });
+	await expect(receipt.getByTestId('applicant')).toHaveText('Nguyễn Văn Dân');
+	await expect(receipt).toContainText(HOME_COMMITTEE.name);
+	await expect(receipt.getByTestId('dossier-code')).toHaveText(new RegExp(`^${HOME_COMMITTEE.code.replaceAll('.', '\\.')}-`));
+	const pdf = receipt.getByRole('button', { name: 'Tải giấy tiếp nhận (PDF)' });
+	await tabTo(page, pdf);
+	const download = page.waitForEvent('download');
+	await page.keyboard.press('Enter');
+	expect((await download).suggestedFilename()).toMatch(/\.pdf$/);
 });
