@@ -1,5 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
+import { openCompleteDraft, signIn as signInAndWait } from './helpers/outbox';
 
 // Issue 10: axe finds no WCAG 2.2 AA violation on any page, on a 360 px phone, at 200 % zoom
 // (a 640 × 740 window zoomed to 320 × 370 CSS px) and with the interface in English; and the
@@ -95,4 +96,37 @@ test('at 200 % zoom the header stays compact: the first field of a form step is 
 	const first = page.locator('main form input, main form select').first();
 	const box = await first.boundingBox();
 	expect(box!.y + box!.height).toBeLessThanOrEqual(370);
+});
+
+// Issue 10: at 200 % zoom "Bỏ" broke into "B/ỏ"; the review was 4,500 px long with "Gửi hồ sơ"
+// at the very bottom. The review lists the steps, then sends; printing and remembering after.
+test('at 200 % zoom the review and the attachment step reflow, the send button follows the list, "Bỏ" stays on one line', async ({ page }) => {
+	await page.setViewportSize({ width: 320, height: 370 });
+	await signInAndWait(page);
+	await openCompleteDraft(page, 20 * 1024);
+	await expect(page.getByRole('heading', { level: 1, name: 'Kiểm tra lại hồ sơ' })).toBeVisible();
+	const send = page.getByRole('button', { name: 'Gửi hồ sơ' });
+	await expect(page.getByTestId('agency-choice').getByRole('radio').first()).toBeChecked();
+	await expectNoViolations(page, 'the review at 200 %');
+	await expectReflow(page, 'the review at 200 %');
+	const top = async (name: string) => (await page.getByRole('button', { name, exact: true }).boundingBox())!.y;
+	const y = { lastEdit: await top('Sửa Cam đoan'), send: await top('Gửi hồ sơ'), print: await top('Xem/In tờ khai (PDF)'), remember: await top('Lưu thông tin') };
+	console.log(`review at 320 × 370: last 'Sửa' at ${Math.round(y.lastEdit)} px, 'Gửi hồ sơ' at ${Math.round(y.send)} px, page ${await page.evaluate(() => document.documentElement.scrollHeight)} px`);
+	expect(y.send).toBeGreaterThan(y.lastEdit);
+	expect(y.send).toBeLessThan(y.print);
+	expect(y.send).toBeLessThan(y.remember);
+	await expect(send).toBeEnabled();
+
+	await page.getByRole('button', { name: 'Sửa Giấy tờ kèm theo' }).click();
+	const remove = page.getByRole('button', { name: /^Bỏ tệp/ });
+	await expect(remove).toBeVisible();
+	// The word's own line boxes: one when "Bỏ" is whole, two when it breaks into "B/ỏ".
+	const lines = await remove.evaluate((button) => {
+		const range = document.createRange();
+		range.selectNodeContents(button.firstChild!);
+		return { text: range.toString(), boxes: range.getClientRects().length };
+	});
+	expect(lines).toEqual({ text: 'Bỏ', boxes: 1 });
+	await expectNoViolations(page, 'the attachment step at 200 %');
+	await expectReflow(page, 'the attachment step at 200 %');
 });
