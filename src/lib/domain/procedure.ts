@@ -65,7 +65,15 @@ export const procedureSchema = z
 	.strictObject({
 		code: procedureCodeSchema,
 		name: z.string().min(1),
-		/** Words people type for it, without the official phrasing ("lam giay khai sinh", "đăng ký kết hôn"). */
+		/**
+		 * The name in English, for people using the app in English: shown beside the official
+		 * (Vietnamese) name, which stays what the agency reads, and searched.
+		 */
+		nameEn: z.string().min(1).optional(),
+		/**
+		 * Words people type for it, without the official phrasing ("lam giay khai sinh",
+		 * "đăng ký kết hôn"), in Vietnamese and in English ("birth certificate").
+		 */
 		keywords: z.array(z.string()).default([]),
 		field: z.string().min(1),
 		tier: tierSchema,
@@ -117,12 +125,12 @@ export type ProcedureInput = z.input<typeof procedureSchema>;
 /** The list view of a procedure: what search results and the catalogue index carry. */
 export type ProcedureSummary = Pick<
 	Procedure,
-	'code' | 'name' | 'keywords' | 'field' | 'tier' | 'agency' | 'onlineLevel' | 'summary'
+	'code' | 'name' | 'nameEn' | 'keywords' | 'field' | 'tier' | 'agency' | 'onlineLevel' | 'summary'
 >;
 
 export function toSummary(p: Procedure): ProcedureSummary {
-	const { code, name, keywords, field, tier, agency, onlineLevel, summary } = p;
-	return { code, name, keywords, field, tier, agency, onlineLevel, summary };
+	const { code, name, nameEn, keywords, field, tier, agency, onlineLevel, summary } = p;
+	return { code, name, ...(nameEn ? { nameEn } : {}), keywords, field, tier, agency, onlineLevel, summary };
 }
 
 /**

@@ -11,8 +11,14 @@
  *   is taken as typed; if that finds nothing, the search runs again allowing a typo in one
  *   such word at a time;
  * - a procedure code, whole or in part ("1.001193", "001193");
- * - filler words ("thủ tục", "làm", "xin", "như thế nào") are optional: they add to the
- *   score when they match and never exclude a procedure.
+ * - filler words ("thủ tục", "làm", "xin", "như thế nào", "how to") are optional: they add
+ *   to the score when they match and never exclude a procedure;
+ * - the same spelling on both sides (`searchWords`): common abbreviations written out ("đk"
+ *   → "đăng ký", "cccd" → "căn cước công dân"), and "i"/"y" after a consonant taken as one
+ *   ("đăng kí" = "đăng ký", "lí" = "lý");
+ * - a word that sounds the same in one of the regional accents, where a typo would be allowed
+ *   ("tạm chú" → "trú", "xinh" → "sinh", "dấy" → "giấy", "nàm" → "làm"), scored as a typo;
+ * - English: the catalogue's English names (`nameEn`) and English keywords are indexed too.
  * Ranking: name > keywords > field/summary; exact > prefix > typo; the query as a phrase
  * (contiguous, or nearly) scores a bonus, a bigger one in the name and when the name starts
  * with it (after "Thủ tục "), and a query that is one of the keywords as a whole scores
@@ -21,7 +27,7 @@
 import { z } from 'zod';
 import type { OnlineLevel, ProcedureSummary } from './procedure';
 import { tiers } from './procedure';
-import { foldVietnamese, tokenize, withinOneEdit } from './text';
+import { searchWords, soundKey, withinOneEdit } from './text';
 
 // ---------- Query parameters ----------
 
@@ -89,8 +95,10 @@ export function parseProcedureQuery(
 
 // ---------- Index ----------
 
-const WEIGHT = { name: 10, code: 10, keyword: 6, field: 3, summary: 2, agency: 2 } as const;
-const QUALITY = { exact: 1, prefix: 0.6, typo: 0.4 } as const;
+const folded = (text: string) => searchWords(text).join(' ');
+
+const WEIGHT = { name: 10, nameEn: 10, code: 10, keyword: 6, field: 3, summary: 2, agency: 2 } as const;
+const QUALITY = { exact: 1, prefix: 0.6, sound: 0.5, typo: 0.4 } as const;
 /** Per query word, when the words appear together (contiguous, or within two extra words). */
 const PHRASE_BONUS = { contiguous: 10, near: 6 } as const;
 /** Per query word, when the name (without "Thủ tục ") starts with the whole query. */
@@ -115,11 +123,21 @@ const STOP_PHRASES = [
 	['cach'],
 	['lam'],
 	['xin'],
-	['muon']
+	['muon'],
+	// English, as people type it: "how to get a birth certificate".
+	['how', 'to'],
+	['how', 'do', 'i'],
+	['i', 'need'],
+	['i', 'want'],
+	['get'],
+	['apply', 'for'],
+	['a'],
+	['an'],
+	['the']
 ];
 
 type ChunkKind = keyof typeof WEIGHT;
-type Chunk = { kind: ChunkKind; weight: number; words: Int32Array };
+type Chunk = { kind: ChunkKind; weight: number; words: Int32Array; start: number };
 type IndexedProcedure = {
 	procedure: ProcedureSummary;
 	chunks: Chunk[];
@@ -128,12 +146,13 @@ type IndexedProcedure = {
 	nameLength: number;
 	foldedField: string;
 	foldedAgency: string;
-	foldedKeywords: Set<string>;
 };
 
 export type SearchIndex = {
 	procedures: IndexedProcedure[];
 	vocabulary: string[];
+	/** vocabulary id → its sound key (`soundKey`) */
+	sounds: string[];
 	/** word → vocabulary id */
 	ids: Map<string, number>;
 	/** vocabulary id → ids of the procedures that contain the word. */
@@ -147,7 +166,7 @@ export function createSearchIndex(procs: ProcedureSummary[]): SearchIndex {
 	const ids = new Map<string, number>();
 	const postings: number[][] = [];
 	const wordIds = (text: string, doc: number) => {
-		const words = tokenize(text);
+		const words = searchWords(text);
 		const out = new Int32Array(words.length);
 		for (let i = 0; i < words.length; i++) {
 			let id = ids.get(words[i]);
@@ -165,9 +184,10 @@ export function createSearchIndex(procs: ProcedureSummary[]): SearchIndex {
 	const procedures = procs.map((p, doc): IndexedProcedure => {
 		const name = wordIds(p.name, doc);
 		const nameStart = name.length > 2 && vocabulary[name[0]] === 'thu' && vocabulary[name[1]] === 'tuc' ? 2 : 0;
-		const chunk = (kind: ChunkKind, words: Int32Array): Chunk => ({ kind, weight: WEIGHT[kind], words });
+		const chunk = (kind: ChunkKind, words: Int32Array, start = 0): Chunk => ({ kind, weight: WEIGHT[kind], words, start });
 		const chunks: Chunk[] = [
-			chunk('name', name),
+			chunk('name', name, nameStart),
+			...(p.nameEn ? [chunk('nameEn', wordIds(p.nameEn, doc))] : []),
 			// "1.001193" is one word; also index "001193" so the number alone finds it.
 			chunk('code', wordIds(`${p.code} ${p.code.split('.')[1] ?? ''}`, doc)),
 			...p.keywords.map((k) => chunk('keyword', wordIds(k, doc))),
@@ -180,12 +200,11 @@ export function createSearchIndex(procs: ProcedureSummary[]): SearchIndex {
 			chunks,
 			nameStart,
 			nameLength: name.length - nameStart,
-			foldedField: foldVietnamese(p.field),
-			foldedAgency: foldVietnamese(p.agency.name),
-			foldedKeywords: new Set(p.keywords.map(foldVietnamese))
+			foldedField: folded(p.field),
+			foldedAgency: folded(p.agency.name)
 		};
 	});
-	return { procedures, vocabulary, ids, postings: postings.map((docs) => Int32Array.from(docs)) };
+	return { procedures, vocabulary, sounds: vocabulary.map(soundKey), ids, postings: postings.map((docs) => Int32Array.from(docs)) };
 }
 
 // ---------- Search ----------
@@ -194,7 +213,7 @@ type QueryWord = { text: string; optional: boolean };
 
 /** Query words, with filler phrases marked optional (unless the query is only filler). */
 function queryWords(q: string): QueryWord[] {
-	const words = tokenize(q).map((text) => ({ text, optional: false }));
+	const words = searchWords(q).map((text) => ({ text, optional: false }));
 	for (let i = 0; i < words.length; i++) {
 		const phrase = STOP_PHRASES.find((p) => p.every((w, k) => words[i + k]?.text === w));
 		if (phrase) for (let k = 0; k < phrase.length; k++) words[i + k].optional = true;
@@ -212,9 +231,11 @@ function typoAllowed(word: string, candidate: string): boolean {
 /** For one query word: the match quality of every vocabulary word (0 = no match). */
 function matchTable(index: SearchIndex, word: string, typos: boolean): Float64Array {
 	const table = new Float64Array(index.vocabulary.length);
+	const sound = soundKey(word);
 	index.vocabulary.forEach((v, id) => {
 		if (v === word) table[id] = QUALITY.exact;
 		else if (v.startsWith(word)) table[id] = QUALITY.prefix;
+		else if (typos && sound.length >= 3 && index.sounds[id] === sound) table[id] = QUALITY.sound;
 		else if (typos && typoAllowed(word, v) && withinOneEdit(word, v)) table[id] = QUALITY.typo;
 	});
 	return table;
@@ -273,17 +294,16 @@ function scoreProcedure(
 	}
 	const n = required.length;
 	if (n < 2) {
-		const first = doc.chunks[0].words[doc.nameStart];
-		if (n === 1 && first !== undefined && required[0][first]) score += START_BONUS;
-		return score;
+		const starts = n === 1 && doc.chunks.some((c) => (c.kind === 'name' || c.kind === 'nameEn') && c.words[c.start] !== undefined && required[0][c.words[c.start]]);
+		return starts ? score + START_BONUS : score;
 	}
 	let phrase = 0;
 	for (const chunk of doc.chunks) {
 		if (chunk.kind === 'code') continue;
 		const { span, at } = phraseSpan(chunk.words, required);
-		const inName = chunk.kind === 'name';
+		const inName = chunk.kind === 'name' || chunk.kind === 'nameEn';
 		let bonus = span === n ? PHRASE_BONUS.contiguous : span <= n + 2 ? PHRASE_BONUS.near : 0;
-		if (inName && span === n && at === doc.nameStart) bonus += START_BONUS;
+		if (inName && span === n && at === chunk.start) bonus += START_BONUS;
 		if (bonus > 0) phrase = Math.max(phrase, n * bonus * (inName ? 1.5 : 1));
 		else if (inName) phrase = Math.max(phrase, PARTIAL_RUN_BONUS * longestRun(chunk.words, required));
 	}
@@ -292,8 +312,8 @@ function scoreProcedure(
 
 /** The filters of a query as one test, with the free-text values folded once. */
 function filterOf(query: ProcedureQuery): (doc: IndexedProcedure) => boolean {
-	const agency = query.agency && foldVietnamese(query.agency);
-	const field = query.field && foldVietnamese(query.field);
+	const agency = query.agency && folded(query.agency);
+	const field = query.field && folded(query.field);
 	return ({ procedure: p, foldedAgency, foldedField }) =>
 		(!query.tier || p.tier === query.tier) &&
 		(!query.level || p.onlineLevel === query.level) &&
@@ -301,10 +321,18 @@ function filterOf(query: ProcedureQuery): (doc: IndexedProcedure) => boolean {
 		(!query.field || p.field === query.field || foldedField === field);
 }
 
+/**
+ * The query is one of the procedure's keywords, word for word under the match tables (so
+ * also when typed with a slip or a sound-alike), with or without its filler words.
+ */
+const isKeyword = (doc: IndexedProcedure, tables: Float64Array[]) =>
+	tables.length > 0 && doc.chunks.some((c) => c.kind === 'keyword' && c.words.length === tables.length && tables.every((t, i) => t[c.words[i]] > 0));
+
 /** The summary fields only, written out: faster than a spread, and the same shape on the wire. */
 const withScore = (p: ProcedureSummary, score: number) => ({
 	code: p.code,
 	name: p.name,
+	...(p.nameEn ? { nameEn: p.nameEn } : {}),
 	keywords: p.keywords,
 	field: p.field,
 	tier: p.tier,
@@ -321,7 +349,6 @@ type Found = Map<IndexedProcedure, number>;
 
 /** Score every procedure that matches all required words under the given match tables. */
 function run(index: SearchIndex, accept: (doc: IndexedProcedure) => boolean, words: QueryWord[], tables: Float64Array[], found: Found) {
-	const folded = words.map((w) => w.text).join(' ');
 	// Candidates: procedures holding a match for every required word (from the postings).
 	const hits = new Int32Array(index.procedures.length);
 	const required = tables.filter((_, i) => !words[i].optional);
@@ -336,7 +363,7 @@ function run(index: SearchIndex, accept: (doc: IndexedProcedure) => boolean, wor
 		const doc = index.procedures[i];
 		if (count < required.length || !accept(doc)) return;
 		let score = scoreProcedure(doc, words, tables, required);
-		if (score !== null && doc.foldedKeywords.has(folded)) score += KEYWORD_BONUS * words.length;
+		if (score !== null && (isKeyword(doc, tables) || isKeyword(doc, required))) score += KEYWORD_BONUS * words.length;
 		if (score !== null) found.set(doc, Math.max(found.get(doc) ?? 0, round(score)));
 	});
 }

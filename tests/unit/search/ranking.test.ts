@@ -61,3 +61,40 @@ describe('keywords', () => {
 		expect(kw[0].code).toBe('1.001193');
 	});
 });
+
+// Issue 10: search understands how people type, in both languages.
+describe('how people type', () => {
+	it.each([
+		// English, with the UI in English: the catalogue's English names and keywords.
+		['birth registration', '1.001193'],
+		['marriage', '1.000894'],
+		['how to get a birth certificate', '1.001193'],
+		['temporary residence', '1.004194'],
+		['certified copy', '2.000815'],
+		['building permit', '1.013225'],
+		// Abbreviations.
+		['dk tam tru', '1.004194'],
+		['đk kết hôn', '1.000894'],
+		['lam gks', '1.001193'],
+		['gpxd', '1.013225'],
+		// i/y written either way.
+		['đăng kí kết hôn', '1.000894'],
+		['dang ki khai tu', '1.000656'],
+		// Letters that sound the same in a regional accent.
+		['tam chu', '1.004194'],
+		['khai xinh', '1.001193'],
+		['làm dấy khai sinh', '1.001193'],
+		['đăng ký thường chú', '1.004222']
+	])('"%s" puts %s first', (q, code) => {
+		expect(codes(q)[0]).toBe(code);
+	});
+
+	it('keeps a sound-alike below the word as written', () => {
+		const r = searchProcedures(index, { q: 'chung thuc' }).items.map((p) => p.code);
+		expect(r.slice(0, 2).sort()).toEqual(['2.000815', '2.000884']);
+	});
+
+	it('finds nothing English for an English word the catalogue lacks', () => {
+		expect(codes('xyzzy permit')).toEqual([]);
+	});
+});

@@ -18,6 +18,7 @@ function isSummary(v: unknown): boolean {
 		isString(v.code) &&
 		/^\d\.\d{6}$/.test(v.code) &&
 		isString(v.name) &&
+		(v.nameEn === undefined || isString(v.nameEn)) &&
 		isStrings(v.keywords) &&
 		isString(v.field) &&
 		isString(v.tier) &&

@@ -15,6 +15,7 @@ const agencyKindSchema = z.object({ id: z.string(), name: z.string() });
 export const procedureSummarySchema = z.object({
 	code: procedureCodeSchema,
 	name: z.string(),
+	nameEn: z.optional(z.string()),
 	keywords: z.array(z.string()),
 	field: z.string(),
 	tier: z.string(),
