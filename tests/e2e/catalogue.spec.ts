@@ -222,15 +222,32 @@ test('the catalogue pages switch to English and back; official texts stay in Vie
 	await expect(page.getByRole('heading', { name: 'Fees and charges' })).toBeVisible();
 	await expect(page.getByRole('link', { name: 'Apply online' })).toBeVisible();
 	await expect(page.locator('.meta').first()).toContainText('Fully online (level 4)');
-	// The procedure's own name is the agency's official text.
+	// The procedure's own name is the agency's official text; its English name beside it.
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Thủ tục đăng ký khai sinh');
+	await expect(page.locator('p.name-en')).toHaveText('Birth registration');
 
 	// The choice is remembered on the device.
 	await page.goto('/procedures?q=ket+hon');
 	await expect(page.getByLabel('Which procedure do you need?')).toHaveValue('ket hon');
 	await expect(page.locator('p.count')).toContainText('for "ket hon"');
 
+	// Searched in English (issue 10: "birth registration", "marriage" found nothing).
+	for (const [q, name, en] of [
+		['birth registration', 'Thủ tục đăng ký khai sinh', 'Birth registration'],
+		['marriage', 'Thủ tục đăng ký kết hôn', 'Marriage registration']
+	]) {
+		await page.getByLabel('Which procedure do you need?').fill(q);
+		await page.getByRole('button', { name: 'Search' }).click();
+		const first = page.locator('ol.results li').first();
+		await expect(first.getByRole('link')).toHaveText(name);
+		await expect(first.locator('.name-en')).toHaveText(en);
+	}
+	// "lam cccd": a new ID card is not in this catalogue, and the page says where it is done.
+	await page.goto('/procedures?q=lam+cccd');
+	await expect(page.getByTestId('outside-catalogue')).toContainText('VNeID');
+
 	await page.getByRole('button', { name: 'Tiếng Việt' }).click();
 	await expect(page.getByLabel('Bạn cần làm thủ tục gì?')).toBeVisible();
-	await expect(page.locator('p.count')).toContainText('cho "ket hon"');
+	await expect(page.locator('p.count')).toContainText('cho "lam cccd"');
+	await expect(page.getByTestId('outside-catalogue')).toContainText('Công an nơi bạn cư trú');
 });
