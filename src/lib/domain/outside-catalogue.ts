@@ -4,7 +4,7 @@
  * would otherwise offer the nearest words ("chứng thực bản sao" for "cccd") as if they were
  * the answer; the page says where the thing is done instead, above any results.
  */
-import { searchWords } from './text';
+import { searchWords } from './search-words';
 
 export type OutsideTopic = 'id-card' | 'passport';
 

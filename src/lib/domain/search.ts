@@ -27,7 +27,8 @@
 import { z } from 'zod';
 import type { OnlineLevel, ProcedureSummary } from './procedure';
 import { tiers } from './procedure';
-import { searchWords, soundKey, withinOneEdit } from './text';
+import { searchWords, soundKey } from './search-words';
+import { withinOneEdit } from './text';
 
 // ---------- Query parameters ----------
 
