@@ -53,6 +53,12 @@ export const configVariables: readonly ConfigVariable[] = [
 	{ name: 'INTEGRATION_TOKEN', default: '(unset → read API off)', description: 'Bearer token of the read API `GET /api/integration/dossiers?since=` for the provincial system.' },
 	{ name: 'SUBMISSIONS_PER_ACCOUNT_PER_DAY', default: '20', description: 'New dossiers one account may send in a Vietnam day (replays of a received dossier are free).' },
 	{ name: 'SUBMISSIONS_PER_ADDRESS_PER_DAY', default: '300', description: 'New dossiers one network address may send to one agency in a Vietnam day (each agency numbers at most 9,999 a day).' },
+	{ name: 'VNPAY_TMN_CODE', default: '(unset → development payment gateway)', description: 'VNPay merchant code (vnp_TmnCode). With VNPAY_HASH_SECRET and VNPAY_URL it turns on real online payment; unset, payments go to `/dev/payment-gateway` (never in production).' },
+	{ name: 'VNPAY_HASH_SECRET', default: '(unset)', description: 'VNPay hash secret (HMAC-SHA512 key of vnp_SecureHash).' },
+	{ name: 'VNPAY_URL', default: '(unset)', description: 'VNPay payment page, e.g. `https://sandbox.vnpayment.vn/paymentv2/vpcpay.html`.' },
+	{ name: 'VIETQR_BANK_BIN', default: '970436 (demo) in development', description: 'NAPAS BIN of the bank holding the fee account (VietQR transfers). Unset in production → no transfer QR.' },
+	{ name: 'VIETQR_ACCOUNT_NUMBER', default: '0011000000001 (demo) in development', description: 'Account number that receives fee transfers.' },
+	{ name: 'VIETQR_ACCOUNT_NAME', default: '(unset)', description: 'Account holder shown next to the transfer QR.' },
 	{ name: 'DEV_PAGES', default: 'on in development', description: 'Development pages (mailbox, demo accounts). Always off when APP_ENV=production.' }
 ];
 
@@ -98,7 +104,13 @@ const envSchema = z.object({
 	INTEGRATION_SECRET: optionalText,
 	INTEGRATION_TOKEN: optionalText,
 	SUBMISSIONS_PER_ACCOUNT_PER_DAY: positiveCount(defaultSubmissionLimits.perAccountPerDay),
-	SUBMISSIONS_PER_ADDRESS_PER_DAY: positiveCount(defaultSubmissionLimits.perAddressPerAgencyPerDay)
+	SUBMISSIONS_PER_ADDRESS_PER_DAY: positiveCount(defaultSubmissionLimits.perAddressPerAgencyPerDay),
+	VNPAY_TMN_CODE: optionalText,
+	VNPAY_HASH_SECRET: optionalText,
+	VNPAY_URL: optionalUrl,
+	VIETQR_BANK_BIN: optionalText.pipe(z.string().regex(/^\d{6}$/, 'must be a 6-digit NAPAS BIN').optional()),
+	VIETQR_ACCOUNT_NUMBER: optionalText.pipe(z.string().regex(/^[0-9A-Za-z]{1,19}$/, 'letters and digits, at most 19').optional()),
+	VIETQR_ACCOUNT_NAME: optionalText
 });
 
 /** Every environment variable the schema reads (the docs table must list each). */
@@ -124,6 +136,10 @@ export interface Config {
 	vapid?: { publicKey: string; privateKey: string; subject?: string };
 	integration?: { url: string; secret: string };
 	integrationToken?: string;
+	/** Unset → the development gateway (when development pages are on), else no online payment. */
+	vnpay?: { tmnCode: string; hashSecret: string; url: string };
+	/** The account that receives fee transfers; unset → no transfer QR. */
+	vietqr?: { bankBin: string; accountNumber: string; accountName?: string };
 }
 
 export class ConfigError extends Error {
@@ -162,6 +178,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
 	if (e.INTEGRATION_URL && !e.INTEGRATION_SECRET) {
 		problems.push('INTEGRATION_SECRET is required when INTEGRATION_URL is set (the relay signs every event)');
 	}
+	const vnpaySet = [e.VNPAY_TMN_CODE, e.VNPAY_HASH_SECRET, e.VNPAY_URL].filter(Boolean).length;
+	if (vnpaySet > 0 && vnpaySet < 3) problems.push('VNPAY_TMN_CODE, VNPAY_HASH_SECRET and VNPAY_URL go together');
+	if (Boolean(e.VIETQR_BANK_BIN) !== Boolean(e.VIETQR_ACCOUNT_NUMBER)) problems.push('VIETQR_BANK_BIN and VIETQR_ACCOUNT_NUMBER go together');
 	if (problems.length) throw new ConfigError(problems);
 
 	const production = e.APP_ENV === 'production';
@@ -190,7 +209,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
 		devPages: production ? false : (e.DEV_PAGES ?? true),
 		vapid: e.VAPID_PUBLIC_KEY && e.VAPID_PRIVATE_KEY ? { publicKey: e.VAPID_PUBLIC_KEY, privateKey: e.VAPID_PRIVATE_KEY, subject: e.VAPID_SUBJECT } : undefined,
 		integration: e.INTEGRATION_URL && e.INTEGRATION_SECRET ? { url: e.INTEGRATION_URL, secret: e.INTEGRATION_SECRET } : undefined,
-		integrationToken: e.INTEGRATION_TOKEN
+		integrationToken: e.INTEGRATION_TOKEN,
+		vnpay: e.VNPAY_TMN_CODE && e.VNPAY_HASH_SECRET && e.VNPAY_URL ? { tmnCode: e.VNPAY_TMN_CODE, hashSecret: e.VNPAY_HASH_SECRET, url: e.VNPAY_URL } : undefined,
+		vietqr: e.VIETQR_BANK_BIN && e.VIETQR_ACCOUNT_NUMBER
+			? { bankBin: e.VIETQR_BANK_BIN, accountNumber: e.VIETQR_ACCOUNT_NUMBER, accountName: e.VIETQR_ACCOUNT_NAME }
+			: production
+				? undefined
+				: { bankBin: '970436', accountNumber: '0011000000001', accountName: 'DEMO - TAI KHOAN THU PHI' }
 	};
 }
 

@@ -13,6 +13,7 @@ import { scheduleHousekeeping } from './housekeeping';
 import { scheduleOutboxes } from './notifications/schedule';
 import { createUploadHandler, type UploadHandler } from './blobs/uploads';
 import type { DossierDeps } from './dossiers/submit';
+import type { PaymentDeps } from './payments/start';
 
 export interface ServerContext {
 	config: Config;
@@ -46,6 +47,11 @@ let uploads: Promise<UploadHandler> | undefined;
 export function dossierDeps() {
 	dossiers ??= serverContext().then(({ database, config }) => ({ db: database.db, config }));
 	return dossiers;
+}
+
+/** The payment services' database and configuration (VNPay merchant, fee account). */
+export function paymentDeps(): Promise<PaymentDeps> {
+	return dossierDeps();
 }
 
 /** One tus handler per process. */

@@ -1,6 +1,6 @@
 /**
  * The one place the browser and the service worker call our API, by part: ./catalogue.ts,
- * ./dossiers.ts, ./accounts.ts, ./agencies.ts, ./lookup.ts, each on the request core in ./request.ts. Every function
+ * ./dossiers.ts, ./accounts.ts, ./agencies.ts, ./lookup.ts, ./payments.ts, each on the request core in ./request.ts. Every function
  * parses the answer with its wire schema (domain/wire), so no page casts network data, and
  * every failure — no network, an error envelope, an answer of the wrong shape — becomes one
  * `ApiFailure`. `createApi(fetch)` takes the fetch to use: SvelteKit's in a load function, a
@@ -12,6 +12,7 @@ import { agenciesApi } from './agencies';
 import { catalogueApi } from './catalogue';
 import { dossiersApi } from './dossiers';
 import { lookupApi } from './lookup';
+import { paymentsApi } from './payments';
 import { defaultFetch } from './request';
 
 export { ApiFailure, failureOf, networkFailure, NETWORK_MESSAGE, type FailureKind } from './request';
@@ -22,7 +23,8 @@ export function createApi(fetcher: typeof fetch = defaultFetch) {
 		...agenciesApi(fetcher),
 		...catalogueApi(fetcher),
 		...dossiersApi(fetcher),
-		...lookupApi(fetcher)
+		...lookupApi(fetcher),
+		...paymentsApi(fetcher)
 	};
 }
 

@@ -7,7 +7,7 @@ import * as z from 'zod/mini';
 import { documentMetadataSchema } from '../documents';
 import { dossierStatusNames, parseDossierCode } from '../dossier';
 import { addressAnswerSchema } from '../units';
-import { feeAssessmentSchema } from './payments';
+import { feeAssessmentSchema, obligationSchema } from './payments';
 import {
 	agencyCodeSchema,
 	attachmentTypeSchema,
@@ -172,7 +172,9 @@ export type DossierEvent = z.infer<typeof dossierEventSchema>;
 export const dossierDetailSchema = z.extend(dossierListItemSchema, {
 	receipt: dossierReceiptSchema,
 	manifest: dossierManifestSchema,
-	events: z.array(dossierEventSchema)
+	events: z.array(dossierEventSchema),
+	/** Financial obligations the agency asked for (status 6), with their payment state. */
+	obligations: z.optional(z.array(obligationSchema))
 });
 export type DossierDetail = z.infer<typeof dossierDetailSchema>;
 

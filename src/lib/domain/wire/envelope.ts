@@ -36,6 +36,7 @@ export const errorStatus = {
 	status_changed: 409,
 	assigned_to_other: 409,
 	request_reused: 409,
+	already_paid: 409,
 	upload_gone: 410,
 	// 413/415/422/423: what was sent
 	payload_too_large: 413,
@@ -52,6 +53,7 @@ export const errorStatus = {
 	size_mismatch: 422,
 	hash_mismatch: 422,
 	action_not_allowed: 422,
+	payment_method_unavailable: 422,
 	upload_locked: 423,
 	// 429: slow down
 	rate_limited: 429,

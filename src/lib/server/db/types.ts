@@ -234,10 +234,93 @@ export interface DemoAccountsTable {
 	created_at: IsoTime;
 }
 
+// ---- fees, payments, results and ratings (migration 0015); merged into `Database` ----
+
+export type ObligationState = 'pending' | 'paid' | 'cancelled';
+export type PaymentStateColumn = 'pending' | 'paid' | 'failed' | 'expired' | 'refunded';
+
+export interface PaymentObligationsTable {
+	id: string;
+	dossier_id: string;
+	amount: number;
+	/** JSON text of [{ name, amount }]. */
+	items: string;
+	state: ObligationState;
+	reference: string;
+	created_at: IsoTime;
+	created_by: string | null;
+	paid_payment_id: string | null;
+	paid_at: IsoTime | null;
+}
+
+export interface PaymentsTable {
+	id: string;
+	obligation_id: string;
+	dossier_id: string;
+	method: string;
+	amount: number;
+	state: PaymentStateColumn;
+	txn_ref: string;
+	provider_ref: string | null;
+	payer_account_id: string | null;
+	recorded_by: string | null;
+	created_at: IsoTime;
+	updated_at: IsoTime;
+	paid_at: IsoTime | null;
+}
+
+export interface PaymentEventsTable {
+	id: string;
+	payment_id: string | null;
+	obligation_id: string | null;
+	kind: string;
+	at: IsoTime;
+	detail: string | null;
+}
+
+export interface BankTransfersTable {
+	id: string;
+	amount: number;
+	description: string;
+	received_at: IsoTime;
+	matched_obligation_id: string | null;
+	matched_by: string | null;
+	matched_at: IsoTime | null;
+}
+
+export interface ResultDeliveriesTable {
+	dossier_id: string;
+	method: 'online' | 'counter' | 'post';
+	counter_date: string | null;
+	counter_bring: string | null;
+	post_address: string | null;
+	postal_fee: number | null;
+	tracking_number: string | null;
+	recorded_by: string;
+	recorded_at: IsoTime;
+	handed_over_at: IsoTime | null;
+}
+
+export interface DossierRatingsTable {
+	dossier_id: string;
+	account_id: string;
+	agency_code: string;
+	score: number;
+	answers: string;
+	comment: string | null;
+	created_at: IsoTime;
+}
+
 export interface Database {
 	dossier_versions: DossierVersionsTable;
 	dossier_results: DossierResultsTable;
 	demo_accounts: DemoAccountsTable;
+	payment_obligations: PaymentObligationsTable;
+	payments: PaymentsTable;
+	payment_events: PaymentEventsTable;
+	bank_transfers: BankTransfersTable;
+	result_deliveries: ResultDeliveriesTable;
+	dossier_ratings: DossierRatingsTable;
 }
 
 // ---- notifications, push subscriptions and the integration relay (migration 0013) ----

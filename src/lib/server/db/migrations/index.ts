@@ -4,6 +4,7 @@ import { dossiers0002 } from './0002_dossiers';
 import { referenceVersions0010 } from './0010_reference_versions';
 import { workflow0011 } from './0011_workflow';
 import { notifications0013 } from './0013_notifications';
+import { payments0015 } from './0015_payments';
 
 /**
  * All migrations, in code rather than files on disk because the server is bundled by
@@ -15,7 +16,8 @@ export const migrations: Record<string, Migration> = {
 	'0002_dossiers': dossiers0002,
 	'0010_reference_versions': referenceVersions0010,
 	'0011_workflow': workflow0011,
-	'0013_notifications': notifications0013
+	'0013_notifications': notifications0013,
+	'0015_payments': payments0015
 };
 
 export const migrationProvider: MigrationProvider = {

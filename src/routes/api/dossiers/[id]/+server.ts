@@ -3,6 +3,7 @@ import { parseDossierCode } from '$lib/domain/dossier';
 import { demoOfficerFor } from '$lib/server/seed';
 import { dossierDeps } from '$lib/server/context';
 import { getDossier } from '$lib/server/dossiers/queries';
+import { obligationsOf } from '$lib/server/payments/obligations';
 import { submitDossier } from '$lib/server/dossiers/submit';
 import { ApiError } from '$lib/server/http/api-error';
 import { readJson, requireAccount, respond } from '$lib/server/http/respond';
@@ -21,8 +22,8 @@ export const PUT: RequestHandler = ({ params, request, locals, getClientAddress 
 export const GET: RequestHandler = ({ params, locals }) =>
 	respond(async () => {
 		const accountId = requireAccount(locals);
-		const { db } = await dossierDeps();
+		const { db, config } = await dossierDeps();
 		const dossier = await getDossier(db, accountId, params.id);
 		if (!dossier) throw new ApiError('not_found', 'Không tìm thấy hồ sơ này trong tài khoản của bạn.');
-		return json(dossier);
+		return json({ ...dossier, obligations: await obligationsOf(db, dossier.id, config.vietqr) });
 	});
