@@ -1,12 +1,14 @@
-/** A received dossier at status 6 with one obligation, and the VNPay IPN a gateway would send for it. */
+/** A dossier at status 6 with one obligation (asked for through the workflow), and the VNPay IPN a gateway would send for it. */
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
+import { syncAgencies } from '$lib/server/agencies';
 import type { Database } from '$lib/server/db/types';
 import { submitDossier } from '$lib/server/dossiers/submit';
-import { createObligation } from '$lib/server/payments/obligations';
+import { applyAction, type WorkflowDeps } from '$lib/server/workflow/actions';
 import { gatewayResult, readGatewayOrder, type GatewayChoice } from '$lib/server/payments/dev-gateway';
 import { startPayment, type PaymentDeps } from '$lib/server/payments/start';
-import { createAccount, giveBlob, limits, manifest, MONDAY_10AM, sha } from '../dossiers/fixtures';
+import { createAccount, giveBlob, limits, manifest, MONDAY_10AM, POLICE_SOC_SON, sha } from '../dossiers/fixtures';
+import { act, createOfficer } from '../workflow/fixtures';
 
 export const ORIGIN = 'http://localhost:4208';
 
@@ -16,19 +18,25 @@ export const paymentConfig: PaymentDeps['config'] = {
 	vietqr: { bankBin: '970436', accountNumber: '0011000000001', accountName: 'DEMO' }
 };
 
+/**
+ * A dossier brought to status 6 the way the desk does it: accepted, started, and the
+ * officer's `request-payment`, which creates the obligation in the same transaction.
+ */
 export async function dossierAwaitingFees(db: Kysely<Database>, amount = 16000) {
-	const accountId = await createAccount(db, 'Payer');
+	const accountId = await createAccount(db, `Payer${++payers}`);
 	await giveBlob(db, accountId, sha(1));
 	const dossierId = randomUUID();
-	const { receipt } = await submitDossier({ db, config: { upload: limits }, now: () => MONDAY_10AM }, accountId, dossierId, manifest({}, [{ sha256: sha(1) }]));
-	await db.updateTable('dossiers').set({ status: 6 }).where('id', '=', dossierId).execute();
-	const obligationId = await createObligation(db, {
-		dossierId,
-		request: { amount, items: [{ name: 'Lệ phí đăng ký tạm trú', amount }] },
-		createdBy: null
-	});
-	return { accountId, dossierId, obligationId, code: receipt.code };
+	const deps: WorkflowDeps = { db, config: { upload: limits }, now: () => MONDAY_10AM };
+	if (!(await db.selectFrom('agencies').select('code').where('code', '=', POLICE_SOC_SON).executeTakeFirst())) await syncAgencies(db);
+	const { receipt } = await submitDossier(deps, accountId, dossierId, manifest({}, [{ sha256: sha(1) }]));
+	const officer = await createOfficer(db, POLICE_SOC_SON, `Cán Bộ Thu Phí ${payers}`);
+	await applyAction(deps, officer, dossierId, act('accept'));
+	await applyAction(deps, officer, dossierId, act('start'));
+	await applyAction(deps, officer, dossierId, act('request-payment', { amount, items: [{ name: 'Lệ phí đăng ký tạm trú', amount }] }));
+	const obligation = await db.selectFrom('payment_obligations').select('id').where('dossier_id', '=', dossierId).executeTakeFirstOrThrow();
+	return { accountId, dossierId, obligationId: obligation.id, code: receipt.code, officer, deps };
 }
+let payers = 0;
 
 /** Starts a VNPay payment as the citizen and returns what the gateway would send back for `choice`. */
 export async function vnpayAttempt(deps: PaymentDeps, d: { accountId: string; dossierId: string; obligationId: string }, choice: GatewayChoice = 'success') {

@@ -48,8 +48,8 @@ describe('VNPay IPN', () => {
 			expect(s.status).toBe(4);
 			const paidEvents = await t().db.selectFrom('payment_events').select('kind').where('payment_id', '=', paymentId).where('kind', '=', 'paid').execute();
 			expect(paidEvents).toHaveLength(1);
-			const resumed = await t().db.selectFrom('dossier_events').select('note').where('dossier_id', '=', d.dossierId).where('status', '=', 4).execute();
-			expect(resumed).toHaveLength(1);
+			const resumed = await t().db.selectFrom('dossier_events').select(['note', 'from_status', 'actor_role']).where('dossier_id', '=', d.dossierId).where('action', '=', 'paid').execute();
+			expect(resumed).toEqual([{ note: 'Đã thực hiện nghĩa vụ tài chính', from_status: 6, actor_role: 'system' }]);
 			// VNPay keeps retrying until it hears 00 or 02: later ones hear 02.
 			expect((await handleVnpayIpn(t().db, secret, params)).RspCode).toBe('02');
 		});

@@ -5,6 +5,7 @@
  */
 import * as z from 'zod/mini';
 import { dossierManifestSchema } from './dossiers';
+import { MAX_VND } from './payments';
 import { attachmentTypeSchema, isoDateSchema, isoDateTimeSchema, procedureCodeSchema, sha256HexSchema, uuidSchema } from './primitives';
 
 export const actionNames = [
@@ -28,8 +29,8 @@ const text = (min: number, missing: string, max = MAX_NOTE) =>
 	z.string(missing).check(z.trim(), z.minLength(min, missing), z.maxLength(max, `Tối đa ${max} ký tự`));
 const optionalNote = z.optional(z.string().check(z.trim(), z.maxLength(MAX_NOTE, `Ghi chú tối đa ${MAX_NOTE} ký tự`)));
 
-/** Money in whole đồng. */
-const dongSchema = z.int('Số tiền là số nguyên đồng').check(z.positive('Số tiền phải lớn hơn 0'), z.maximum(10_000_000_000, 'Số tiền quá lớn'));
+/** Money in whole đồng (the obligation's integer column holds up to MAX_VND). */
+const dongSchema = z.int('Số tiền là số nguyên đồng').check(z.positive('Số tiền phải lớn hơn 0'), z.maximum(MAX_VND, 'Số tiền quá lớn'));
 
 /** A file the officer uploaded (POST /api/officer/dossiers/{id}/files) and now attaches to the action. */
 export const officerFileRefSchema = z.strictObject({

@@ -11,8 +11,13 @@ export const PAID_NOTE = 'Đã thực hiện nghĩa vụ tài chính';
 export async function resumeAfterPayment(trx: Kysely<Database>, dossierId: string, now: Date): Promise<boolean> {
 	const open = await trx.selectFrom('payment_obligations').select('id').where('dossier_id', '=', dossierId).where('state', '=', 'pending').executeTakeFirst();
 	if (open) return false;
-	const r = await trx.updateTable('dossiers').set({ status: 4 }).where('id', '=', dossierId).where('status', '=', 6).executeTakeFirst();
+	const at = now.toISOString();
+	const r = await trx.updateTable('dossiers').set({ status: 4, updated_at: at }).where('id', '=', dossierId).where('status', '=', 6).executeTakeFirst();
 	if (Number(r.numUpdatedRows) === 0) return false;
-	await trx.insertInto('dossier_events').values({ id: randomUUID(), dossier_id: dossierId, status: 4, at: now.toISOString(), note: PAID_NOTE }).execute();
+	const dossier = await trx.selectFrom('dossiers').select('appointment_date').where('id', '=', dossierId).executeTakeFirstOrThrow();
+	await trx
+		.insertInto('dossier_events')
+		.values({ id: randomUUID(), dossier_id: dossierId, status: 4, at, note: PAID_NOTE, action: 'paid', actor_role: 'system', from_status: 6, appointment_date: dossier.appointment_date })
+		.execute();
 	return true;
 }

@@ -23,6 +23,7 @@ import { checkBlobs } from '../dossiers/submit';
 import { checkSubmission } from '../dossiers/validate';
 import { serverReference } from '../dossiers/reference';
 import { inWriteTransaction, isSqlite, isUniqueViolation } from '../dossiers/transaction';
+import { createObligation } from '../payments/obligations';
 import { answerOf, type EventRow } from './events';
 
 export interface WorkflowDeps {
@@ -156,6 +157,9 @@ async function applyLocked(trx: Kysely<Database>, deps: WorkflowDeps, account: A
 		appointment_date: decision.appointmentDate
 	};
 	await trx.insertInto('dossier_events').values(event).execute();
+	// Status 6 and what is owed are one write: the citizen's fee page reads the obligation.
+	if (request.action === 'request-payment')
+		await createObligation(trx, { dossierId, request: { amount: request.amount, items: request.items }, createdBy: account.id }, now);
 	if (manifest) {
 		await trx.insertInto('dossier_versions').values({ dossier_id: dossierId, version, manifest: JSON.stringify(manifest), event_id: eventId, created_at: at }).execute();
 		await addAttachments(trx, dossierId, manifest);
