@@ -1,0 +1,104 @@
+import { expect, test, type Browser, type BrowserContext } from '@playwright/test';
+import { readFile } from 'node:fs/promises';
+import { expectReceipt, openCompleteDraft, signIn } from './helpers/outbox';
+import { pdfText } from './helpers/pdf';
+
+// Issue 15: a fee asked by the desk is paid online through the development gateway (the
+// VNPay protocol: signed URL, IPN, return), counted once, and the e-receipt is a real PDF.
+
+const FEE = { amount: 16000, items: [{ name: 'Lệ phí đăng ký tạm trú', amount: 16000 }] };
+
+/** The demo officer of the dossier's agency, signed in in a browser of their own (the desk's computer). */
+async function officerOf(browser: Browser, baseURL: string, agencyCode: string): Promise<BrowserContext> {
+	const desk = await browser.newContext({ baseURL });
+	const accounts = (await (await desk.request.get('/api/dev/accounts')).json()) as { role: string; identifier: string; password: string; agencyCode: string | null }[];
+	const officer = accounts.find((a) => a.role === 'officer' && a.agencyCode === agencyCode);
+	expect(officer, `a demo officer of ${agencyCode}`).toBeTruthy();
+	const page = await desk.newPage();
+	await page.goto('/signin');
+	await page.getByLabel('Số CCCD hoặc số điện thoại').fill(officer!.identifier);
+	await page.getByLabel('Mật khẩu').fill(officer!.password);
+	await page.getByRole('button', { name: 'Đăng nhập' }).click();
+	await page.waitForURL((url) => !url.pathname.startsWith('/signin'));
+	await page.close();
+	return desk;
+}
+
+async function act(desk: BrowserContext, dossierId: string, body: Record<string, unknown>) {
+	const response = await desk.request.post(`/api/officer/dossiers/${dossierId}/actions`, { data: { requestId: crypto.randomUUID(), ...body } });
+	expect(response.status(), await response.text()).toBe(200);
+	return response.json();
+}
+
+test('the desk asks for the fee, the citizen pays online once, sees "Đã thanh toán" and keeps the e-receipt', async ({ page, context, browser }, testInfo) => {
+	await signIn(page);
+	const seeded = await openCompleteDraft(page, 40 * 1024);
+	await page.getByRole('button', { name: 'Gửi hồ sơ' }).click();
+	const dossierId = await expectReceipt(page, seeded.draftId);
+	const dossier = await (await context.request.get(`/api/dossiers/${dossierId}`)).json();
+	expect(dossier.obligations).toEqual([]);
+
+	// The desk: accept, process, ask for the fee (status 6).
+	const desk = await officerOf(browser, testInfo.project.use.baseURL!, dossier.manifest.agencyCode);
+	await act(desk, dossierId, { action: 'accept', expectedStatus: 1 });
+	await act(desk, dossierId, { action: 'start' });
+	const asked = await act(desk, dossierId, { action: 'request-payment', ...FEE });
+	expect(asked.status).toEqual({ code: 6, name: 'Yêu cầu thực hiện nghĩa vụ tài chính' });
+
+	// The citizen opens the fee page from the list of sent dossiers.
+	await page.goto('/outbox');
+	await page.getByTestId('receipt').filter({ hasText: dossier.code }).getByTestId('fees-link').click();
+	await expect(page).toHaveURL(new RegExp(`/dossiers/${dossierId}/fees$`));
+	const obligation = page.getByTestId('obligation');
+	await expect(obligation.getByTestId('obligation-state')).toHaveText('Chưa thanh toán');
+	await expect(obligation.getByTestId('obligation-amount')).toHaveText(/16\.000/);
+
+	// The bank-transfer code, built on the phone for exactly this amount and reference.
+	await obligation.getByRole('button', { name: 'Chuyển khoản bằng mã VietQR' }).click();
+	await expect(obligation.getByRole('img', { name: 'Mã VietQR chuyển khoản nộp phí' })).toBeVisible();
+	const reference = (await obligation.getByTestId('transfer-reference').textContent())!;
+	const [withQr] = (await (await context.request.get(`/api/dossiers/${dossierId}`)).json()).obligations;
+	expect(withQr.vietqr).toContain('A000000727');
+	expect(withQr.vietqr).toContain('5405' + '16000');
+	expect(withQr.vietqr).toContain(reference);
+
+	// Online: the development gateway speaks VNPay's protocol; success, then back to the app.
+	await obligation.getByRole('button', { name: 'Thanh toán trực tuyến (VNPAY)' }).click();
+	await expect(page).toHaveURL(/\/dev\/payment-gateway\?.*vnp_SecureHash=/);
+	await expect(page.getByTestId('gateway-amount')).toHaveText(/16\.000/);
+	const gatewayUrl = page.url();
+	await page.getByRole('button', { name: 'Xác nhận' }).click();
+	await expect(page).toHaveURL(/\/payments\/vnpay\/return\?/);
+	await expect(page.getByTestId('payment-outcome')).toContainText('Đã thanh toán');
+	await page.getByRole('link', { name: 'Về trang lệ phí của hồ sơ' }).click();
+	await expect(obligation.getByTestId('obligation-state')).toHaveText('Đã thanh toán');
+	await expect(page.getByTestId('dossier-status')).toHaveText('Đang xử lý');
+	await expect(obligation.getByRole('button', { name: /Thanh toán trực tuyến/ })).toHaveCount(0);
+
+	// The e-receipt: a PDF with Vietnamese text, the amount in words and the gateway's reference.
+	const downloading = page.waitForEvent('download');
+	await obligation.getByRole('button', { name: 'Tải biên lai điện tử (PDF)' }).click();
+	const download = await downloading;
+	expect(download.suggestedFilename()).toMatch(new RegExp(`^bien-lai-${dossier.code}-.+\\.pdf$`));
+	const text = await pdfText(await readFile((await download.path())!));
+	expect(text).toContain('BIÊN LAI THU PHÍ, LỆ PHÍ');
+	expect(text).toContain('Lệ phí đăng ký tạm trú');
+	expect(text).toContain('Mười sáu nghìn đồng');
+	expect(text).toContain('Nguyễn Văn Dân');
+	const [paid] = (await (await context.request.get(`/api/dossiers/${dossierId}`)).json()).obligations;
+	expect(paid.payment.providerRef).toBeTruthy();
+	expect(text).toContain(paid.payment.providerRef);
+
+	// Paying twice is impossible: the API refuses a new attempt, and the gateway's answer
+	// replayed (the same signed result, as VNPay retries) changes nothing.
+	const again = await context.request.post(`/api/dossiers/${dossierId}/payments`, { data: { obligationId: paid.id, method: 'vnpay' } });
+	expect(again.status()).toBe(409);
+	expect((await again.json()).error.code).toBe('already_paid');
+	await page.goto(gatewayUrl);
+	await page.getByRole('button', { name: 'Xác nhận' }).click();
+	await expect(page.getByTestId('payment-outcome')).toContainText('Đã thanh toán');
+	const after = (await (await context.request.get(`/api/dossiers/${dossierId}`)).json()).obligations;
+	expect(after).toHaveLength(1);
+	expect(after[0].payment.id).toBe(paid.payment.id);
+	await desk.close();
+});
