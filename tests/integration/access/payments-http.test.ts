@@ -1,0 +1,134 @@
+/**
+ * Fees and payments over real HTTP against the production build: who may read an
+ * obligation and start paying it (anonymous, the owner, another citizen, the agency's
+ * officer, another agency's officer, the administrator); the IPN, the development gateway
+ * and the return page refuse anything not signed with the merchant's secret.
+ */
+import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_ACCOUNTS } from '$lib/server/accounts';
+import { openDatabase, type OpenDatabase } from '$lib/server/db';
+import { makeDeps, registerActive } from '../helpers/accounts';
+import { manifest, POLICE_SOC_SON } from '../dossiers/fixtures';
+import { Browser, startBuiltServer, type BuiltServer } from './built-server';
+
+let server: BuiltServer;
+let database: OpenDatabase;
+const demo = (role: string) => DEMO_ACCOUNTS.find((a) => a.role === role)!;
+const other = { idNumber: '001190001234', password: 'cay-lua-xanh-muot' };
+let dossierId: string;
+let obligationId: string;
+const who: Record<'anonymous' | 'owner' | 'otherCitizen' | 'officer' | 'foreignOfficer' | 'admin', Browser> = {} as never;
+
+async function signedIn(identifier: string, password: string): Promise<Browser> {
+	const browser = new Browser(server.origin);
+	const response = await browser.postForm('/signin', { identifier, password });
+	expect(response.status).toBe(303);
+	return browser;
+}
+
+const sendJson = (browser: Browser, path: string, body: unknown, method = 'POST') =>
+	browser.request(path, { method, headers: { 'content-type': 'application/json', accept: 'application/json', origin: server.origin }, body: JSON.stringify(body) });
+
+async function act(browser: Browser, body: Record<string, unknown>) {
+	const response = await sendJson(browser, `/api/officer/dossiers/${dossierId}/actions`, { requestId: randomUUID(), ...body });
+	expect(response.status, await response.clone().text()).toBe(200);
+}
+
+async function paymentState() {
+	const obligations = await database.db.selectFrom('payment_obligations').select(['state', 'paid_payment_id']).where('dossier_id', '=', dossierId).execute();
+	const payments = await database.db.selectFrom('payments').select(['state']).where('dossier_id', '=', dossierId).execute();
+	return { obligations, payments };
+}
+
+beforeAll(async () => {
+	server = await startBuiltServer();
+	database = openDatabase({ database: { dialect: 'sqlite', filename: join(server.dataDir, 'app.sqlite') } });
+	await registerActive(makeDeps(database.db));
+	who.anonymous = new Browser(server.origin);
+	who.owner = await signedIn(demo('citizen').idNumber, demo('citizen').password);
+	who.otherCitizen = await signedIn(other.idNumber, other.password);
+	who.foreignOfficer = await signedIn(demo('officer').idNumber, demo('officer').password);
+	who.admin = await signedIn(demo('admin').idNumber, demo('admin').password);
+	dossierId = randomUUID();
+	const put = await sendJson(who.owner, `/api/dossiers/${dossierId}`, manifest({ submittedAt: new Date().toISOString() }), 'PUT');
+	expect(put.status).toBe(201);
+	// The development server made a demo officer for the dossier's agency.
+	const officer = await database.db
+		.selectFrom('demo_accounts')
+		.innerJoin('accounts', 'accounts.id', 'demo_accounts.account_id')
+		.select(['accounts.id_number', 'demo_accounts.password'])
+		.where('accounts.agency_code', '=', POLICE_SOC_SON)
+		.executeTakeFirstOrThrow();
+	who.officer = await signedIn(officer.id_number, officer.password);
+	await act(who.officer, { action: 'accept' });
+	await act(who.officer, { action: 'start' });
+	await act(who.officer, { action: 'request-payment', amount: 16000, items: [{ name: 'Lệ phí đăng ký tạm trú', amount: 16000 }] });
+	obligationId = (await database.db.selectFrom('payment_obligations').select('id').where('dossier_id', '=', dossierId).executeTakeFirstOrThrow()).id;
+}, 90_000);
+afterAll(async () => {
+	await database?.close();
+	await server?.stop();
+});
+
+describe('GET /api/dossiers/{id} (the obligations)', () => {
+	it('shows the obligation with its VietQR payload to the owner only', async () => {
+		const mine = await (await who.owner.request(`/api/dossiers/${dossierId}`, { headers: { accept: 'application/json' } })).json();
+		expect(mine.obligations).toEqual([expect.objectContaining({ id: obligationId, amount: 16000, state: 'pending', vietqr: expect.stringContaining('A000000727') })]);
+		const expected = { anonymous: 401, otherCitizen: 404, officer: 404, foreignOfficer: 404, admin: 404 } as const;
+		for (const [name, status] of Object.entries(expected)) {
+			const response = await who[name as keyof typeof expected].request(`/api/dossiers/${dossierId}`, { headers: { accept: 'application/json' } });
+			expect([name, response.status]).toEqual([name, status]);
+			expect(await response.text()).not.toContain(obligationId);
+		}
+	});
+});
+
+describe('POST /api/dossiers/{id}/payments', () => {
+	it('lets only the owner start paying; everyone else gets 401 or 404 and nothing is created', async () => {
+		const body = { obligationId, method: 'vnpay' };
+		const expected = { anonymous: 401, otherCitizen: 404, officer: 404, foreignOfficer: 404, admin: 404 } as const;
+		for (const [name, status] of Object.entries(expected)) {
+			const response = await sendJson(who[name as keyof typeof expected], `/api/dossiers/${dossierId}/payments`, body);
+			expect([name, response.status]).toEqual([name, status]);
+		}
+		expect((await paymentState()).payments).toEqual([]);
+		const started = await sendJson(who.owner, `/api/dossiers/${dossierId}/payments`, body);
+		expect(started.status).toBe(201);
+		const { redirectUrl } = await started.json();
+		expect(redirectUrl).toMatch(new RegExp(`^${server.origin}/dev/payment-gateway\\?.*vnp_SecureHash=[0-9a-f]{128}`));
+		expect((await paymentState()).payments).toEqual([{ state: 'pending' }]);
+	});
+
+	it('refuses a malformed request with the field named', async () => {
+		const response = await sendJson(who.owner, `/api/dossiers/${dossierId}/payments`, { obligationId, method: 'tien-mat' });
+		expect(response.status).toBe(400);
+		expect((await response.json()).error.fields.method).toMatch(/VNPAY|VietQR/);
+	});
+});
+
+describe('IPN, development gateway and return page', () => {
+	it('answers a forged IPN 97 and changes nothing; the gateway and the return page refuse a forged signature', async () => {
+		const started = await (await sendJson(who.owner, `/api/dossiers/${dossierId}/payments`, { obligationId, method: 'vnpay' })).json();
+		const query = new URL(started.redirectUrl).search;
+		const before = await paymentState();
+		const forged = query.replace(/vnp_SecureHash=[0-9a-f]+/, `vnp_SecureHash=${'0'.repeat(128)}`);
+		const ipn = await who.anonymous.request(`/api/payments/vnpay/ipn${forged}&vnp_ResponseCode=00&vnp_TransactionStatus=00`, { headers: { accept: 'application/json' } });
+		expect(await ipn.json()).toMatchObject({ RspCode: '97' });
+		expect(await paymentState()).toEqual(before);
+
+		const gateway = await who.anonymous.request(`/dev/payment-gateway${forged}`);
+		expect(await gateway.text()).toContain('Chữ ký của yêu cầu thanh toán không đúng');
+		const genuine = await who.anonymous.request(`/dev/payment-gateway${query}`);
+		expect(genuine.status).toBe(200);
+		// The gateway's confirmation is a form: another site cannot post it.
+		const crossSite = await who.anonymous.postForm(`/dev/payment-gateway${query}`, { choice: 'success' }, 'https://evil.example');
+		expect(crossSite.status).toBe(403);
+		expect(await paymentState()).toEqual(before);
+
+		const returned = await who.anonymous.request(`/payments/vnpay/return${forged}`);
+		expect(await returned.text()).toContain('Không xác thực được kết quả thanh toán');
+		expect(await paymentState()).toEqual(before);
+	});
+});
