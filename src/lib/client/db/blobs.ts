@@ -2,6 +2,8 @@
  * Files picked or captured on the device for attachments, stored once per content:
  * the SHA-256 is the key, so the same photo attached to two drafts takes space once.
  */
+import { attachmentTypeOf, SIGNATURE_BYTES } from '$lib/domain/file-signature';
+import type { AttachmentType } from '$lib/domain/wire/primitives';
 import type { AccountDb } from './account-db';
 import type { BlobRecord } from './schema';
 
@@ -13,15 +15,25 @@ export async function sha256Hex(data: Blob | ArrayBuffer): Promise<string> {
 	return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
-/** Stores a file (no-op if the same content is already stored) and returns its record. */
+/** JPEG, PNG, WebP or PDF by the file's first bytes (as the server will see it), or null. */
+export async function contentTypeOf(data: Blob): Promise<AttachmentType | null> {
+	return attachmentTypeOf(new Uint8Array(await data.slice(0, SIGNATURE_BYTES).arrayBuffer()));
+}
+
+/**
+ * Stores a file (no-op if the same content is already stored) and returns its record. The
+ * type is the content's, not the name's: the server refuses a manifest whose type differs
+ * from the file it stored.
+ */
 export async function putBlob(db: AccountDb, data: Blob, name = ''): Promise<BlobRecord> {
 	const sha256 = await sha256Hex(data);
+	const type = (await contentTypeOf(data)) ?? (data.type || 'application/octet-stream');
 	return db.transaction('rw', db.blobs, async () => {
 		const existing = await db.blobs.get(sha256);
 		if (existing) return existing;
 		const record: BlobRecord = {
 			sha256,
-			type: data.type || 'application/octet-stream',
+			type,
 			size: data.size,
 			name,
 			data,

@@ -50,6 +50,7 @@ export const errorStatus = {
 	invalid_delivery: 422,
 	invalid_answers: 422,
 	missing_blobs: 422,
+	attachment_mismatch: 422,
 	size_mismatch: 422,
 	hash_mismatch: 422,
 	action_not_allowed: 422,

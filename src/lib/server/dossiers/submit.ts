@@ -15,6 +15,7 @@ import { assessFees } from '$lib/domain/fees';
 import { dossierStatusNames, formatDossierCode, MAX_DAILY_SEQUENCE } from '$lib/domain/dossier';
 import { vietnamDate, vietnamIso } from '$lib/domain/time';
 import { formatSizeOverLimit } from '$lib/domain/format';
+import { summarizeFields } from '$lib/domain/wire/errors';
 import { dossierReceiptSchema, manifestDigest, type DossierManifest, type DossierReceipt } from '$lib/domain/wire/dossiers';
 import { workingCalendar } from '$lib/domain/holidays';
 import { defaultSubmissionLimits, type Config } from '../config';
@@ -99,6 +100,7 @@ export async function checkBlobs(db: Kysely<Database>, maxDossierBytes: number, 
 		);
 		throw new ApiError('missing_blobs', `Máy chủ chưa nhận được ${missing.length} tệp đính kèm; ứng dụng sẽ tải lên rồi gửi lại.`, { fields, details: { missing } });
 	}
+	checkFileDetails(manifest, held);
 	const total = hashes.reduce((sum, h) => sum + Number(held.get(h)!.size), 0);
 	if (total > maxDossierBytes) {
 		const over = formatSizeOverLimit(total, maxDossierBytes);
@@ -106,6 +108,31 @@ export async function checkBlobs(db: Kysely<Database>, maxDossierBytes: number, 
 	}
 }
 
+/**
+ * The type and size a manifest states for each file, in its attachment list and in the
+ * answers the officer reads, are those of the verified blob (its sniffed type and stored
+ * size): a manifest cannot call a PNG a JPEG or a 956-byte file 1 byte.
+ */
+function checkFileDetails(manifest: DossierManifest, held: Map<string, { size: number | bigint | string; type: string }>) {
+	const fields: Record<string, string> = {};
+	const differs = (f: { sha256?: unknown; size?: unknown; type?: unknown }) => {
+		const blob = typeof f.sha256 === 'string' ? held.get(f.sha256) : undefined;
+		return blob !== undefined && (f.size !== Number(blob.size) || f.type !== blob.type);
+	};
+	const message = (name: unknown, blob: { size: number | bigint | string; type: string }) =>
+		`Tệp "${String(name ?? '')}" trên máy chủ là ${blob.type}, ${Number(blob.size)} byte, khác với thông tin hồ sơ ghi; hãy bỏ tệp này và đính kèm lại.`;
+	manifest.attachments.forEach((a, i) => {
+		if (differs(a)) fields[`attachments.${i}`] = message(a.name, held.get(a.sha256)!);
+	});
+	for (const slot of new Set(manifest.attachments.map((a) => a.slot))) {
+		const files = manifest.answers[slot];
+		if (!Array.isArray(files)) continue;
+		const bad = (files as { sha256?: unknown; name?: unknown }[]).find(differs);
+		if (bad) fields[slot] = message(bad.name, held.get(bad.sha256 as string)!);
+	}
+	if (Object.keys(fields).length)
+		throw new ApiError('attachment_mismatch', summarizeFields(fields, 'Thông tin tệp đính kèm không khớp tệp đã tải lên'), { fields });
+}
 
 interface NewDossier {
 	accountId: string;
