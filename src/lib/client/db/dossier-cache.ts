@@ -20,7 +20,8 @@ const cachedDossierShape = z.looseObject({
 	detail: z.optional(z.unknown()),
 	/** When the server last told us about this dossier (ISO). */
 	fetchedAt: z.string(),
-	schemaVersion: z.optional(z.int())
+	schemaVersion: z.optional(z.int()),
+	pendingAction: z.optional(z.looseObject({ requestId: z.string(), action: z.literal('supplement'), files: z.array(z.looseObject({ sha256: z.string() })) }))
 });
 
 export interface CachedDossier {
@@ -34,9 +35,28 @@ export interface CachedDossier {
 	detail?: unknown;
 	fetchedAt: string;
 	schemaVersion?: number;
+	/** An action pressed on this device and not yet answered by the server (sent again until it is). */
+	pendingAction?: PendingAction;
 }
 
-export type DossierSummary = Omit<CachedDossier, 'detail' | 'fetchedAt' | 'schemaVersion'>;
+/**
+ * A supplement frozen when "Gửi bổ sung" was pressed: the request id makes every resend the
+ * same request (applied once); the new papers' bytes wait in the blob store.
+ */
+export interface PendingAction {
+	requestId: string;
+	action: 'supplement';
+	expectedStatus: number;
+	note?: string;
+	manifest: unknown;
+	/** The papers added now (uploaded before the action is sent), with the tus upload URL once one exists. */
+	files: { sha256: string; name: string; size: number; type: string; uploadUrl?: string }[];
+	createdAt: string;
+	/** The server's message when it refused the action (then it is not sent again by itself). */
+	refused?: string;
+}
+
+export type DossierSummary = Omit<CachedDossier, 'detail' | 'fetchedAt' | 'schemaVersion' | 'pendingAction'>;
 
 function readCached(raw: unknown): CachedDossier | undefined {
 	const parsed = cachedDossierShape.safeParse(raw);
@@ -85,9 +105,31 @@ export async function storeDossierList(db: AccountDb, items: DossierSummary[], n
 	});
 }
 
-/** One dossier's full answer, with its summary. */
+/** One dossier's full answer, with its summary (an action still waiting to be sent is kept). */
 export async function storeDossierDetail(db: AccountDb, detail: DossierSummary, now = new Date()): Promise<void> {
-	await db.dossiers.put({ ...summaryOf(detail), detail: structuredClone(detail), fetchedAt: now.toISOString(), schemaVersion: DOSSIER_CACHE_VERSION });
+	await db.transaction('rw', db.dossiers, async () => {
+		const old = readCached(await db.dossiers.get(detail.id));
+		const record: CachedDossier = { ...summaryOf(detail), detail: structuredClone(detail), fetchedAt: now.toISOString(), schemaVersion: DOSSIER_CACHE_VERSION };
+		if (old?.pendingAction) record.pendingAction = old.pendingAction;
+		await db.dossiers.put(record);
+	});
+}
+
+/** Sets (or, with undefined, clears) the action waiting to be sent for this dossier. */
+export async function setPendingAction(db: AccountDb, id: string, pending: PendingAction | undefined): Promise<void> {
+	await db.transaction('rw', db.dossiers, async () => {
+		const old = readCached(await db.dossiers.get(id));
+		if (!old) throw new Error('Hồ sơ chưa có trên máy này; hãy mở hồ sơ khi có mạng rồi thử lại.');
+		const record = { ...old };
+		if (pending) record.pendingAction = structuredClone(pending);
+		else delete record.pendingAction;
+		await db.dossiers.put(record);
+	});
+}
+
+/** Every dossier with an action waiting to be sent. */
+export async function listPendingActions(db: AccountDb): Promise<CachedDossier[]> {
+	return (await listCachedDossiers(db)).filter((d) => d.pendingAction && !d.pendingAction.refused);
 }
 
 /** When the list was last refreshed from the server (the oldest record's time), or undefined. */

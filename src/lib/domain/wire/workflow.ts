@@ -4,7 +4,7 @@
  * decide whether an action may run are in ../workflow.ts.
  */
 import * as z from 'zod/mini';
-import { dossierManifestSchema } from './dossiers';
+import { dossierDetailSchema, dossierManifestSchema } from './dossiers';
 import { MAX_VND } from './payments';
 import { attachmentTypeSchema, isoDateSchema, isoDateTimeSchema, procedureCodeSchema, sha256HexSchema, uuidSchema } from './primitives';
 
@@ -185,6 +185,19 @@ export const officerDossierSchema = z.extend(officerDossierItemSchema, {
 	submittedAt: isoDateTimeSchema
 });
 export type OfficerDossier = z.infer<typeof officerDossierSchema>;
+
+/**
+ * GET /api/dossiers/{id}: the citizen's own dossier — the receipt and answers, and the same
+ * event rows the desk reads (`timeline`), the result files they may download and what they
+ * may do now (supplement, withdraw).
+ */
+export const citizenDossierSchema = z.extend(dossierDetailSchema, {
+	version: z.int(),
+	timeline: z.array(dossierEventViewSchema),
+	results: z.array(dossierFileViewSchema),
+	nextActions: z.array(z.enum(actionNames))
+});
+export type CitizenDossier = z.infer<typeof citizenDossierSchema>;
 
 /** POST /api/officer/dossiers/{id}/files → the stored file, to reference in `finish`. */
 export const officerFileAnswerSchema = z.object({ sha256: sha256HexSchema, name: z.string(), size: z.int(), type: attachmentTypeSchema });

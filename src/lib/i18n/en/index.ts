@@ -6,8 +6,9 @@ import { catalogue } from './catalogue';
 import { common } from './common';
 import { payments } from './payments';
 import { lookup } from './lookup';
+import { dossiers } from './dossiers';
 
-export const en: Messages = { ...common, ...catalogue, ...payments, ...lookup, ...agencies };
+export const en: Messages = { ...common, ...catalogue, ...payments, ...lookup, ...agencies, ...dossiers };
 
 
 // Names of the catalogue's enumerations; Vietnamese from the domain (labels.ts).

@@ -8,8 +8,9 @@ import { catalogue } from './catalogue';
 import { common } from './common';
 import { payments } from './payments';
 import { lookup } from './lookup';
+import { dossiers } from './dossiers';
 
-export const vi = { ...common, ...catalogue, ...payments, ...lookup, ...agencies } as const;
+export const vi = { ...common, ...catalogue, ...payments, ...lookup, ...agencies, ...dossiers } as const;
 
 export type MessageKey = keyof typeof vi;
 export type Messages = { [K in MessageKey]: string };

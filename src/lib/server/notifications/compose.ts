@@ -4,7 +4,7 @@
  * interpreted as markup. SMS without diacritics (one GSM-7 segment holds 160 letters, a
  * Vietnamese one with accents only 70).
  */
-import { formatDate } from '$lib/domain/time';
+import { citizenDetails } from '$lib/domain/timeline';
 import { statusName } from '$lib/domain/wire/dossiers';
 
 export interface EventFacts {
@@ -41,16 +41,10 @@ export interface Composed {
 
 const clip = (s: string, n: number) => (s.length > n ? s.slice(0, n - 1) + '…' : s);
 
+/** The event in the citizen's words: the same sentences as their timeline (domain/timeline.ts). */
 function details(e: EventFacts): string[] {
-	const p = e.payload ?? {};
-	const lines: string[] = [];
-	if (e.action === 'request-supplement' && Array.isArray(p.missing)) lines.push(`Cần bổ sung: ${(p.missing as unknown[]).map(String).join('; ')}.`);
-	if ((e.action === 'refuse' || e.action === 'stop') && typeof p.reason === 'string') lines.push(`Lý do: ${p.reason}`);
-	if (e.action === 'request-payment' && typeof p.amount === 'number') lines.push(`Số tiền: ${p.amount.toLocaleString('vi-VN')} đồng.`);
-	if (e.action === 'extend') lines.push(`Ngày hẹn trả kết quả mới: ${formatDate(e.appointmentDate)}.`);
-	if (e.action === 'finish' && p.result) lines.push('Kết quả điện tử đã sẵn sàng để tải về.');
-	if (e.note) lines.push(`Ghi chú của cán bộ: ${e.note}`);
-	return lines;
+	const event = { action: e.action, actor: { role: e.actorRole ?? 'system' }, to: { code: e.status, name: statusName(e.status) }, note: e.note, payload: e.payload };
+	return citizenDetails(event, e.appointmentDate);
 }
 
 export function composeNotification(e: EventFacts, origin: string): Composed {

@@ -84,22 +84,25 @@ export async function findEventByRequest(db: Kysely<Database>, dossierId: string
 
 const NOT_FOUND = 'Không tìm thấy hồ sơ này.';
 
+/** What `workflowDossierOf` reads, from `dossiers` left-joined with `accounts as assignee`. */
+export const WORKFLOW_COLUMNS = [
+	'dossiers.id',
+	'dossiers.account_id',
+	'dossiers.agency_code',
+	'dossiers.procedure_code',
+	'dossiers.status',
+	'dossiers.appointment_date',
+	'dossiers.assignee_id',
+	'dossiers.version',
+	'assignee.full_name as assignee_name'
+] as const;
+
 async function applyLocked(trx: Kysely<Database>, deps: WorkflowDeps, account: ActingAccount, dossierId: string, request: ActionRequest): Promise<ActionAnswer> {
 	if (!/^[0-9a-f-]{36}$/i.test(dossierId)) throw new ApiError('not_found', NOT_FOUND);
 	let query = trx
 		.selectFrom('dossiers')
 		.leftJoin('accounts as assignee', 'assignee.id', 'dossiers.assignee_id')
-		.select([
-			'dossiers.id',
-			'dossiers.account_id',
-			'dossiers.agency_code',
-			'dossiers.procedure_code',
-			'dossiers.status',
-			'dossiers.appointment_date',
-			'dossiers.assignee_id',
-			'dossiers.version',
-			'assignee.full_name as assignee_name'
-		])
+		.select(WORKFLOW_COLUMNS)
 		.where('dossiers.id', '=', dossierId);
 	// PostgreSQL: lock the dossier row so two actions on it run one after the other
 	// (SQLite's BEGIN IMMEDIATE already serialises every writer).

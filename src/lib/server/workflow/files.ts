@@ -37,11 +37,15 @@ export async function dossierFile(db: Kysely<Database>, dossier: { id: string; a
 
 export async function serveOfficerFile(db: Kysely<Database>, dataDir: string, account: ActingAccount, dossierId: string, sha256: string, download: boolean) {
 	const dossier = await readableDossier(db, account, dossierId);
-	const file = await dossierFile(db, dossier, sha256);
-	await stat(blobPath(dataDir, sha256)).catch(() => {
+	return serveDossierFile(dataDir, await dossierFile(db, dossier, sha256), download);
+}
+
+/** A dossier's file from the blob store, inline or (download) as an attachment; 404 if the store lost it. */
+export async function serveDossierFile(dataDir: string, file: { sha256: string; name: string; type: string }, download: boolean) {
+	await stat(blobPath(dataDir, file.sha256)).catch(() => {
 		throw new ApiError('not_found', 'Tệp đã bị xoá khỏi kho lưu trữ.');
 	});
-	return attachmentResponse(dataDir, sha256, { filename: file.name, type: file.type, disposition: download ? 'attachment' : 'inline' });
+	return attachmentResponse(dataDir, file.sha256, { filename: file.name, type: file.type, disposition: download ? 'attachment' : 'inline' });
 }
 
 /** POST /api/officer/dossiers/{id}/files?name=…: the raw bytes of a result file (PDF or image). */

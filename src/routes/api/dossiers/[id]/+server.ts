@@ -2,10 +2,9 @@ import { json } from '@sveltejs/kit';
 import { parseDossierCode } from '$lib/domain/dossier';
 import { demoOfficerFor } from '$lib/server/seed';
 import { dossierDeps } from '$lib/server/context';
-import { getDossier } from '$lib/server/dossiers/queries';
 import { obligationsOf } from '$lib/server/payments/obligations';
 import { submitDossier } from '$lib/server/dossiers/submit';
-import { ApiError } from '$lib/server/http/api-error';
+import { citizenDossier } from '$lib/server/workflow/citizen';
 import { readJson, requireAccount, respond } from '$lib/server/http/respond';
 import type { RequestHandler } from './$types';
 
@@ -19,11 +18,11 @@ export const PUT: RequestHandler = ({ params, request, locals, getClientAddress 
 		return json(receipt, { status });
 	});
 
+/** The citizen's own dossier with its timeline (the desk's event rows), results and open actions. */
 export const GET: RequestHandler = ({ params, locals }) =>
 	respond(async () => {
-		const accountId = requireAccount(locals);
+		requireAccount(locals);
 		const { db, config } = await dossierDeps();
-		const dossier = await getDossier(db, accountId, params.id);
-		if (!dossier) throw new ApiError('not_found', 'Không tìm thấy hồ sơ này trong tài khoản của bạn.');
+		const dossier = await citizenDossier(db, locals.account!, params.id);
 		return json({ ...dossier, obligations: await obligationsOf(db, dossier.id, config.vietqr) });
 	});
