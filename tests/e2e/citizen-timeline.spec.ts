@@ -1,4 +1,4 @@
-import { expect, test, type APIRequestContext, type Browser } from '@playwright/test';
+import { expect, test, type APIRequestContext, type Browser, type Page } from '@playwright/test';
 import { expectReceipt, openCompleteDraft, signIn } from './helpers/outbox';
 
 // Issue 11, the citizen's side: a citizen on a 360 px phone sends a dossier; the desk (its
@@ -21,6 +21,20 @@ async function deskFor(browser: Browser, baseURL: string, code: string) {
 	return { context, request: context.request };
 }
 
+/** Delivers a push message to the page's service worker as the push service would (Chromium DevTools protocol). */
+async function deliverPush(page: Page, origin: string, message: Record<string, unknown>) {
+	const cdp = await page.context().newCDPSession(page);
+	const registrationId = new Promise<string>((resolve) =>
+		cdp.on('ServiceWorker.workerRegistrationUpdated', ({ registrations }) => {
+			const found = registrations.find((r: { scopeURL: string; isDeleted: boolean }) => r.scopeURL.startsWith(origin) && !r.isDeleted);
+			if (found) resolve(found.registrationId);
+		})
+	);
+	await cdp.send('ServiceWorker.enable');
+	await cdp.send('ServiceWorker.deliverPushMessage', { origin, registrationId: await registrationId, data: JSON.stringify(message) });
+	await cdp.detach();
+}
+
 async function act(request: APIRequestContext, id: string, action: string, extra: Record<string, unknown> = {}) {
 	const response = await request.post(`/api/officer/dossiers/${id}/actions`, { data: { requestId: crypto.randomUUID(), action, ...extra } });
 	expect(response.status(), await response.text()).toBe(200);
@@ -29,6 +43,7 @@ async function act(request: APIRequestContext, id: string, action: string, extra
 
 test('the citizen follows the desk on the timeline, answers a supplement request offline, and downloads the result', async ({ page, context, browser, baseURL }) => {
 	test.setTimeout(240_000);
+	await context.grantPermissions(['notifications']);
 	await signIn(page);
 	const seeded = await openCompleteDraft(page, 20 * 1024);
 	await page.getByRole('button', { name: 'Gửi hồ sơ' }).click();
@@ -48,7 +63,9 @@ test('the citizen follows the desk on the timeline, answers a supplement request
 	const desk = await deskFor(browser, baseURL!, code);
 	await act(desk.request, id, 'accept');
 	await act(desk.request, id, 'request-supplement', { missing: ['Hợp đồng thuê nhà có công chứng'], note: 'Ảnh <b>mờ</b>, hãy chụp lại trang 2' });
-	await expect(page.getByTestId('dossier-status')).toHaveText('Yêu cầu bổ sung giấy tờ', { timeout: 45_000 });
+	// The push the server sends for it: the worker shows it and the open page refreshes at once.
+	await deliverPush(page, new URL(baseURL!).origin, { title: `Hồ sơ ${code}: Yêu cầu bổ sung giấy tờ`, body: 'Cần bổ sung', url: `/dossiers/${id}`, dossierId: id, tag: id });
+	await expect(page.getByTestId('dossier-status')).toHaveText('Yêu cầu bổ sung giấy tờ', { timeout: 15_000 });
 	await expect(page.getByTestId('timeline-event')).toHaveCount(3);
 	await expect(page.getByTestId('timeline-event').nth(1)).toContainText('Cơ quan đã tiếp nhận hồ sơ');
 	const request = page.getByTestId('supplement-request');

@@ -49,5 +49,13 @@ export const dossiers: Record<keyof typeof vi, string> = {
 	'dossiers.results': 'Result',
 	'dossiers.resultDownload': 'Download {name}',
 	'dossiers.resultKept': 'The result is kept on this device once opened.',
-	'dossiers.resultOffline': 'Could not get the result: {message}'
+	'dossiers.resultOffline': 'Could not get the result: {message}',
+	'dossiers.pushTitle': 'Notifications when a dossier changes',
+	'dossiers.pushOn': 'Get notifications on this device',
+	'dossiers.pushOff': 'Turn notifications off on this device',
+	'dossiers.pushIsOn': 'This device gets notifications about your dossiers.',
+	'dossiers.pushInstallFirst': 'On iPhone/iPad: add the app to the Home Screen (Share → "Add to Home Screen"), open it from there, then turn notifications on. Text messages and e-mail still reach you.',
+	'dossiers.pushDenied': 'The browser blocks notifications from this site; allow them in the site settings. Text messages and e-mail still reach you.',
+	'dossiers.pushUnsupported': 'This browser cannot receive push notifications. Text messages and e-mail still reach you.',
+	'dossiers.pushServerOff': 'The server does not send push notifications. Text messages and e-mail still reach you.'
 };

@@ -47,5 +47,13 @@ export const dossiers = {
 	'dossiers.results': 'Kết quả giải quyết',
 	'dossiers.resultDownload': 'Tải {name}',
 	'dossiers.resultKept': 'Kết quả được lưu trên máy sau lần mở đầu tiên.',
-	'dossiers.resultOffline': 'Chưa tải được kết quả: {message}'
+	'dossiers.resultOffline': 'Chưa tải được kết quả: {message}',
+	'dossiers.pushTitle': 'Thông báo khi hồ sơ có thay đổi',
+	'dossiers.pushOn': 'Nhận thông báo trên máy này',
+	'dossiers.pushOff': 'Tắt thông báo trên máy này',
+	'dossiers.pushIsOn': 'Máy này đang nhận thông báo về hồ sơ của bạn.',
+	'dossiers.pushInstallFirst': 'Trên iPhone/iPad: hãy thêm ứng dụng vào Màn hình chính (nút Chia sẻ → "Thêm vào MH chính"), mở từ đó rồi bật thông báo. Bạn vẫn nhận tin nhắn SMS và thư điện tử.',
+	'dossiers.pushDenied': 'Trình duyệt đang chặn thông báo của trang này; hãy cho phép trong phần cài đặt trang. Bạn vẫn nhận tin nhắn SMS và thư điện tử.',
+	'dossiers.pushUnsupported': 'Trình duyệt này không nhận được thông báo đẩy. Bạn vẫn nhận tin nhắn SMS và thư điện tử.',
+	'dossiers.pushServerOff': 'Máy chủ chưa bật thông báo đẩy. Bạn vẫn nhận tin nhắn SMS và thư điện tử.'
 } as const;
