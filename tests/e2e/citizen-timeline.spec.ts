@@ -16,7 +16,7 @@ async function deskFor(browser: Browser, baseURL: string, code: string) {
 	const accounts: { role: string; identifier: string; password: string; agencyCode: string | null }[] = await (await context.request.get('/api/dev/accounts')).json();
 	const officer = accounts.find((a) => a.role === 'officer' && a.agencyCode === agencyCode);
 	expect(officer, `a demo officer for ${agencyCode}`).toBeTruthy();
-	const signin = await context.request.post('/signin', { form: { identifier: officer!.identifier, password: officer!.password }, headers: { origin: baseURL }, maxRedirects: 0 });
+	const signin = await context.request.post('/signin', { form: { identifier: officer!.identifier, password: officer!.password }, headers: { origin: baseURL!, accept: 'text/html' }, maxRedirects: 0 });
 	expect(signin.status()).toBe(303);
 	return { context, request: context.request };
 }

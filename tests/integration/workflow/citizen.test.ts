@@ -18,6 +18,7 @@ describe("the citizen's dossier (service)", () => {
 			expect(fresh.nextActions).toEqual(['withdraw']);
 			expect(fresh.timeline).toMatchObject([{ action: 'submit', to: { code: 1 } }]);
 
+			w.clock.advance(5);
 			await applyAction(deps, officer, dossierId, act('accept'));
 			w.clock.advance(5);
 			await applyAction(deps, officer, dossierId, act('request-supplement', { missing: ['Hợp đồng thuê nhà', 'Ảnh <b>CCCD</b>'], note: 'Chụp rõ trang có chữ ký' }));
@@ -34,14 +35,14 @@ describe("the citizen's dossier (service)", () => {
 			await giveBlob(db, owner.id, sha(2));
 			w.clock.advance(30);
 			await applyAction(deps, owner, dossierId, act('supplement', { manifest: manifest({}, [{ sha256: sha(1) }, { sha256: sha(2) }]) }));
-			await applyAction(deps, officer, dossierId, act('start'));
 			await giveBlob(db, officer.id, sha(9), 5000, 'application/pdf');
+			w.clock.advance(30);
 			await applyAction(deps, officer, dossierId, act('finish', { result: { sha256: sha(9), name: 'ket-qua.pdf' } }));
 			const done = await citizenDossier(db, owner, dossierId);
 			expect(done.version).toBe(2);
 			expect(done.nextActions).toEqual([]);
 			expect(done.results).toEqual([{ sha256: sha(9), name: 'ket-qua.pdf', size: 5000, type: 'application/pdf', slot: 'result', url: `/api/dossiers/${dossierId}/files/${sha(9)}` }]);
-			expect(done.timeline.map((e) => e.action)).toEqual(['submit', 'accept', 'request-supplement', 'supplement', 'start', 'finish']);
+			expect(done.timeline.map((e) => e.action)).toEqual(['submit', 'accept', 'request-supplement', 'supplement', 'finish']);
 			expect(done.timeline).toEqual((await officerDossier(db, officer, dossierId, w.clock.now)).events);
 		});
 
