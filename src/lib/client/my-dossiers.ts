@@ -8,6 +8,7 @@
  */
 import { citizenDossierSchema, type CitizenDossier } from '$lib/domain/wire/workflow';
 import { dossierManifestSchema } from '$lib/domain/wire/dossiers';
+import { attachmentTypes } from '$lib/domain/wire/primitives';
 import { supplementManifest, type AddedPaper } from '$lib/domain/supplement';
 import { uuidv7 } from '$lib/domain/uuid';
 import { dossiersApi } from './api/dossiers';
@@ -61,8 +62,11 @@ export async function queueSupplement(
 ): Promise<PendingAction> {
 	const added: AddedPaper[] = [];
 	for (const { slot, file } of papers) {
+		// The type by the file's first bytes, as the server will sniff it.
 		const blob = await putBlob(db, file, file.name);
-		added.push({ slot, sha256: blob.sha256, name: file.name.slice(0, 200) || 'giay-to-bo-sung', size: file.size, type: file.type as AddedPaper['type'] });
+		if (!(attachmentTypes as readonly string[]).includes(blob.type))
+			throw new Error(`Tệp "${file.name}" không phải ảnh JPEG, PNG, WebP hay tệp PDF; hãy chọn tệp khác.`);
+		added.push({ slot, sha256: blob.sha256, name: file.name.slice(0, 200) || 'giay-to-bo-sung', size: blob.size, type: blob.type as AddedPaper['type'] });
 	}
 	// The same schema the server checks: a mistake shows here, before anything is sent.
 	const manifest = dossierManifestSchema.parse(supplementManifest(dossier.manifest, added, now.toISOString()));

@@ -28,6 +28,7 @@ const HEADLINES: Record<string, string> = {
 	'request-supplement': 'Cơ quan yêu cầu bổ sung giấy tờ',
 	supplement: 'Bạn đã gửi bổ sung hồ sơ',
 	'request-payment': 'Cơ quan yêu cầu thực hiện nghĩa vụ tài chính',
+	paid: 'Đã nộp phí, lệ phí',
 	finish: 'Đã có kết quả giải quyết',
 	return: 'Đã trả kết quả',
 	stop: 'Cơ quan dừng xử lý hồ sơ',
