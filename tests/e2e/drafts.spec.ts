@@ -197,3 +197,28 @@ test('a signed-in person starts a form pre-filled from their own account details
 	await expect(page.getByLabel('Số định danh cá nhân (số CCCD)')).toHaveValue('001090012345');
 	await expect(page.getByText('Đã điền sẵn từ thông tin của bạn').first()).toBeVisible();
 });
+
+// Issue 10: the commune select needed 83 arrow presses. Typing part of the name narrows the
+// list (accents optional) and picks the commune when one is left; the select still works.
+test('a commune among the province’s 126 found by typing part of its name', async ({ page }) => {
+	await page.goto('/procedures/1.001193/apply');
+	await expect(page.getByRole('heading', { name: 'Người yêu cầu' })).toBeVisible();
+	await page.getByLabel('Tỉnh/thành phố', { exact: true }).first().selectOption('01');
+	const find = page.getByLabel('Tìm nhanh xã, phường theo tên').first();
+	const commune = page.getByLabel('Xã/phường/đặc khu', { exact: true }).first();
+	await expect(commune.locator('option')).toHaveCount(127);
+	await find.focus();
+	await page.keyboard.type('soc son');
+	await expect(commune).toHaveValue('00376');
+	await expect(page.getByRole('status').filter({ hasText: 'Đã chọn Xã Sóc Sơn.' })).toBeVisible();
+	await page.keyboard.press('Enter'); // does not leave the step
+	await expect(page.getByRole('heading', { name: 'Người yêu cầu' })).toBeVisible();
+	await find.fill('phường');
+	await expect(page.getByRole('status').filter({ hasText: /^\d+ xã\/phường khớp/ })).toBeVisible();
+	const n = Number((await page.getByRole('status').filter({ hasText: /xã\/phường khớp/ }).textContent())!.trim().split(' ')[0]);
+	// The matches, the chosen commune (a xã) kept, and the placeholder.
+	await expect(commune.locator('option')).toHaveCount(n + 2);
+	await expect(commune).toHaveValue('00376');
+	await commune.selectOption({ label: 'Phường Ba Đình' });
+	await expect(commune).toHaveValue('00004');
+});
