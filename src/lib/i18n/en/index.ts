@@ -7,8 +7,9 @@ import { common } from './common';
 import { payments } from './payments';
 import { lookup } from './lookup';
 import { dossiers } from './dossiers';
+import { officer } from './officer';
 
-export const en: Messages = { ...common, ...catalogue, ...payments, ...lookup, ...agencies, ...dossiers };
+export const en: Messages = { ...common, ...catalogue, ...payments, ...lookup, ...agencies, ...dossiers, ...officer };
 
 
 // Names of the catalogue's enumerations; Vietnamese from the domain (labels.ts).

@@ -9,8 +9,9 @@ import { common } from './common';
 import { payments } from './payments';
 import { lookup } from './lookup';
 import { dossiers } from './dossiers';
+import { officer } from './officer';
 
-export const vi = { ...common, ...catalogue, ...payments, ...lookup, ...agencies, ...dossiers } as const;
+export const vi = { ...common, ...catalogue, ...payments, ...lookup, ...agencies, ...dossiers, ...officer } as const;
 
 export type MessageKey = keyof typeof vi;
 export type Messages = { [K in MessageKey]: string };

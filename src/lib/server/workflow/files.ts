@@ -48,22 +48,19 @@ export async function serveDossierFile(dataDir: string, file: { sha256: string; 
 	return attachmentResponse(dataDir, file.sha256, { filename: file.name, type: file.type, disposition: download ? 'attachment' : 'inline' });
 }
 
-/** POST /api/officer/dossiers/{id}/files?name=…: the raw bytes of a result file (PDF or image). */
+/** A result file's bytes (POST /api/officer/dossiers/{id}/files?name=…, or the desk's finish form). */
 export async function uploadOfficerFile(
 	deps: { db: Kysely<Database>; dataDir: string; maxFileBytes: number; now?: () => Date },
 	account: ActingAccount,
 	dossierId: string,
-	request: Request,
+	body: Uint8Array,
 	name: string | null
 ): Promise<OfficerFileAnswer> {
 	if (account.role !== 'officer') throw new ApiError('forbidden', 'Chỉ cán bộ của cơ quan tiếp nhận mới tải được tệp kết quả.');
 	await readableDossier(deps.db, account, dossierId);
 	const fileName = (name ?? '').trim().slice(0, 200);
 	if (!fileName) throw new ApiError('invalid_request', 'Thiếu tên tệp (?name=…).', { fields: { name: 'Tệp phải có tên' } });
-	const declared = Number(request.headers.get('content-length') ?? '0');
-	if (declared > deps.maxFileBytes)
-		throw new ApiError('file_too_large', `Tệp nặng ${formatBytes(declared)}, vượt giới hạn ${formatBytes(deps.maxFileBytes)}.`);
-	const bytes = new Uint8Array(await request.arrayBuffer());
+	const bytes = body;
 	if (bytes.length === 0) throw new ApiError('empty_file', 'Tệp rỗng; hãy chọn lại tệp.');
 	if (bytes.length > deps.maxFileBytes)
 		throw new ApiError('file_too_large', `Tệp nặng ${formatBytes(bytes.length)}, vượt giới hạn ${formatBytes(deps.maxFileBytes)}.`);

@@ -10,6 +10,6 @@ export const POST: RequestHandler = ({ locals, params, request, url }) =>
 	respond(async () => {
 		const officer = requireStaff(locals.account);
 		const { db, config } = await dossierDeps();
-		const file = await uploadOfficerFile({ db, dataDir: config.dataDir, maxFileBytes: config.upload.maxFileBytes }, officer, params.id, request, url.searchParams.get('name'));
+		const file = await uploadOfficerFile({ db, dataDir: config.dataDir, maxFileBytes: config.upload.maxFileBytes }, officer, params.id, new Uint8Array(await request.arrayBuffer()), url.searchParams.get('name'));
 		return json(file, { status: 201 });
 	});
