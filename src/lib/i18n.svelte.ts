@@ -28,6 +28,8 @@ export function t(key: MessageKey, params?: Record<string, string | number>): st
 const en_ = () => (i18n.locale === 'en' ? english : undefined);
 export const tierName = (tier: string) => (en_()?.enTiers ?? tierLabels)[tier as keyof typeof tierLabels] ?? tier;
 export const levelName = (level: string) => (en_()?.enLevels ?? onlineLevelLabels)[level as keyof typeof onlineLevelLabels];
+/** A dossier status's name: the national name in Vietnamese (as the server sends it), else English. */
+export const statusName = (code: number, vietnamese: string) => (en_()?.enStatuses as Record<number, string> | undefined)?.[code] ?? vietnamese;
 export const deliveryName = (method: string) => (en_()?.enDelivery ?? deliveryLabels)[method as keyof typeof deliveryLabels] ?? method;
 
 export async function setLocale(locale: Locale) {

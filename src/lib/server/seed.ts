@@ -3,7 +3,7 @@
  * `seedDemoAccounts` itself refuses production; this function is only called when
  * APP_ENV=development (hooks.server.ts), and checks again so a misplaced call stays harmless.
  */
-import { DEMO_CITIZEN_PLACE, ensureDemoOfficer, seedDemoAccounts, seedDemoOfficers, type DemoCredentials } from './accounts';
+import { DEMO_CITIZEN_PLACE, DEMO_JOURNEY_COMMUNES, ensureDemoOfficer, seedDemoAccounts, seedDemoOfficers, type DemoCredentials } from './accounts';
 import type { DevAccount } from '$lib/domain/wire/workflow';
 import { serverContext } from './context';
 
@@ -25,7 +25,7 @@ export async function seedDevelopment(): Promise<DemoCredentials[]> {
 	if (config.env !== 'development') return [];
 	const accounts = await seedDemoAccounts(deps);
 	console.log(formatDemoCredentials(accounts));
-	const officers = await seedDemoOfficers(deps, DEMO_CITIZEN_PLACE);
+	const officers = await seedDemoOfficers(deps, { provinceCode: DEMO_CITIZEN_PLACE.provinceCode, communeCodes: DEMO_JOURNEY_COMMUNES });
 	for (const officer of officers) console.log(formatDemoOfficer(officer));
 	console.log('  Tất cả tài khoản thử nghiệm / all demo accounts: /dev/accounts\n');
 	return accounts;

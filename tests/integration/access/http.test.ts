@@ -108,10 +108,11 @@ describe('an officer', () => {
 		const page = await officer.request('/officer');
 		expect(page.status).toBe(200);
 		const html = await page.text();
-		expect(html).toContain('Hồ sơ cần xử lý');
-		expect(html).toContain('000.00.19.H47');
+		expect(html).toContain('Bàn làm việc một cửa');
+		// The demo officer's desk is the demo citizen's ward, where the demo journeys send.
+		expect(html).toContain('000.00.30.H26');
 		const api = await officer.request('/api/officer/dossiers');
-		expect(await api.json()).toMatchObject({ agency: { code: '000.00.19.H47' }, total: 0, dossiers: [] });
+		expect(await api.json()).toMatchObject({ agency: { code: '000.00.30.H26', name: 'UBND phường Ba Đình, Hà Nội' }, total: 0, dossiers: [] });
 		// Not an administrator: cannot create officers.
 		expect((await officer.request('/admin/officers')).status).toBe(403);
 	});

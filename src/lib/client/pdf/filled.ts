@@ -4,7 +4,7 @@ import type { CurrentUnits } from '$lib/domain/units';
 import { evaluateCondition } from '$lib/domain/form-engine';
 import { buildDeclarationPdf, buildFilledFileName } from './declaration';
 import { loadFonts, saveBytes } from './download';
-import { formatAnswer } from './answer-format';
+import { formatAnswer } from '$lib/domain/answer-format';
 
 export async function buildFilledDeclaration(procedure: Procedure, answers: Record<string, unknown>, units?: CurrentUnits) {
 	const conditions = new Map<string, NonNullable<(typeof procedure.form.sections)[number]['when']>>();

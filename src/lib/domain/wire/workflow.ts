@@ -208,7 +208,10 @@ export const devAccountSchema = z.object({
 	fullName: z.string(),
 	identifier: z.string(),
 	password: z.string(),
-	agencyCode: z.nullable(z.string())
+	agencyCode: z.nullable(z.string()),
+	/** The agency's name, and how many dossiers are on its desk now (officers). */
+	agencyName: z.optional(z.nullable(z.string())),
+	waiting: z.optional(z.int())
 });
 export const devAccountsSchema = z.array(devAccountSchema);
 export type DevAccount = z.infer<typeof devAccountSchema>;

@@ -6,7 +6,7 @@
  * shown at /dev/accounts; production never makes any (`seedDemoAccounts` refuses it too).
  */
 import { createHash } from 'node:crypto';
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { DevAccount } from '$lib/domain/wire/workflow';
 import type { Database } from '../db/types';
 import { isoNow, type AccountDeps } from './deps';
@@ -60,12 +60,17 @@ async function hasOfficer(db: Kysely<Database>, agencyCode: string): Promise<boo
 	return Boolean(row);
 }
 
-/** The demo citizen's commune and province: an officer for each of their agencies. */
-export async function seedDemoOfficers(deps: AccountDeps, place: { provinceCode: string; communeCode: string }): Promise<DevAccount[]> {
+/**
+ * The agencies of the communes the demo journeys send to and of the demo citizen's province:
+ * an officer for each that has none (the others get theirs when a dossier arrives).
+ */
+export async function seedDemoOfficers(deps: AccountDeps, place: { provinceCode: string; communeCodes: readonly string[] }): Promise<DevAccount[]> {
 	const agencies = await deps.db
 		.selectFrom('agencies')
 		.select('code')
-		.where((eb) => eb.or([eb('commune_code', '=', place.communeCode), eb.and([eb('province_code', '=', place.provinceCode), eb('commune_code', 'is', null)])]))
+		.where((eb) =>
+			eb.or([eb('commune_code', 'in', [...place.communeCodes]), eb.and([eb('province_code', '=', place.provinceCode), eb('commune_code', 'is', null)])])
+		)
 		.orderBy('code')
 		.execute();
 	const made: DevAccount[] = [];
@@ -76,15 +81,52 @@ export async function seedDemoOfficers(deps: AccountDeps, place: { provinceCode:
 	return made;
 }
 
-/** Every demo account with its password and agency, for /dev/accounts. */
+/** The statuses still on a desk (as the inbox counts them). */
+const ON_DESK = [1, 2, 4, 5, 6, 9];
+
+/**
+ * Every demo account with its password and agency, for /dev/accounts: officers whose desk has
+ * dossiers waiting come first, so a newcomer signs in as the officer who has their dossier.
+ */
 export async function listDemoAccounts(db: Kysely<Database>): Promise<DevAccount[]> {
 	const rows = await db
 		.selectFrom('demo_accounts')
 		.innerJoin('accounts', 'accounts.id', 'demo_accounts.account_id')
-		.select(['accounts.role', 'accounts.full_name', 'accounts.id_number', 'accounts.agency_code', 'demo_accounts.password'])
-		.orderBy('accounts.role')
-		.orderBy('accounts.agency_code')
-		.orderBy('accounts.full_name')
+		.leftJoin('agencies', 'agencies.code', 'accounts.agency_code')
+		.select(['accounts.role', 'accounts.full_name', 'accounts.id_number', 'accounts.agency_code', 'agencies.name as agency_name', 'demo_accounts.password'])
 		.execute();
-	return rows.map((r) => ({ role: r.role, fullName: r.full_name, identifier: r.id_number, password: r.password, agencyCode: r.agency_code }));
+	const waiting = new Map(
+		(
+			await db
+				.selectFrom('dossiers')
+				.select(['agency_code', sql<number>`count(*)`.as('n')])
+				.where('status', 'in', ON_DESK)
+				.groupBy('agency_code')
+				.execute()
+		).map((r) => [r.agency_code, Number(r.n)])
+	);
+	const order = { citizen: 0, officer: 1, admin: 2 } as const;
+	return rows
+		.map((r) => ({
+			role: r.role,
+			fullName: r.full_name,
+			identifier: r.id_number,
+			password: r.password,
+			agencyCode: r.agency_code,
+			agencyName: r.agency_name ?? null,
+			waiting: r.role === 'officer' && r.agency_code ? (waiting.get(r.agency_code) ?? 0) : 0
+		}))
+		.sort((a, b) => order[a.role] - order[b.role] || b.waiting - a.waiting || (a.agencyCode ?? '').localeCompare(b.agencyCode ?? '') || a.fullName.localeCompare(b.fullName));
+}
+
+/** The latest dossiers and the demo officer of the desk each went to ("where did my dossier go?"). */
+export async function recentDossierDesks(db: Kysely<Database>, limit = 20) {
+	const rows = await db
+		.selectFrom('dossiers')
+		.innerJoin('agencies', 'agencies.code', 'dossiers.agency_code')
+		.select(['dossiers.code', 'dossiers.procedure_code', 'dossiers.status', 'dossiers.received_at', 'dossiers.agency_code', 'agencies.name as agency_name'])
+		.orderBy('dossiers.received_at', 'desc')
+		.limit(limit)
+		.execute();
+	return rows.map((r) => ({ code: r.code, procedureCode: r.procedure_code, status: Number(r.status), receivedAt: new Date(r.received_at).toISOString(), agencyCode: r.agency_code, agencyName: r.agency_name }));
 }

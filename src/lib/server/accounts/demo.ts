@@ -16,9 +16,18 @@ export interface DemoCredentials {
 	password: string;
 }
 
-/** ID numbers are well-formed (province 001, sex/century digit, year) but made up. */
 /** Where the demo citizen lives (also their permanent address below): demo officers are seeded for its agencies. */
 export const DEMO_CITIZEN_PLACE = { provinceCode: '01', communeCode: '00004' };
+
+/**
+ * The communes the demo journeys send dossiers to: the demo citizen's ward (Ba Đình: civil
+ * status, confirmations) and Sóc Sơn (the temporary residence of the demo drafts and of the
+ * guide's example). Each of their agencies gets a demo officer at start, so a newcomer finds
+ * the dossier on a desk at once; any other agency gets one when its first dossier arrives.
+ */
+export const DEMO_JOURNEY_COMMUNES = ['00004', '00376'] as const;
+
+/** ID numbers are well-formed (province 001, sex/century digit, year) but made up. */
 
 export const DEMO_ACCOUNTS: readonly DemoCredentials[] = [
 	{ role: 'citizen', fullName: 'Nguyễn Văn Dân', idNumber: '001090012345', phone: '0912000001', password: 'dan-thu-nghiem-2025' },
@@ -35,12 +44,19 @@ export async function seedDemoAccounts(deps: AccountDeps): Promise<DemoCredentia
 	if (deps.config.env === 'production') throw new Error('Demo accounts are never created in production');
 	const { db } = deps;
 	await db.insertInto('agencies').values(DEMO_AGENCY).onConflict((oc) => oc.column('code').doNothing()).execute();
+	const desk = await demoDeskAgency(deps);
 	for (const demo of DEMO_ACCOUNTS) {
 		const existing = await db.selectFrom('accounts').select('id').where('id_number', '=', demo.idNumber).executeTakeFirst();
 		if (existing) {
 			await db
 				.updateTable('accounts')
-				.set({ password_hash: await hashPassword(demo.password, deps.passwordParams), status: 'active', updated_at: isoNow(deps) })
+				.set({
+					password_hash: await hashPassword(demo.password, deps.passwordParams),
+					status: 'active',
+					updated_at: isoNow(deps),
+					// An older data folder had the demo officer at the made-up desk nobody sends to.
+					...(demo.role === 'officer' ? { agency_code: desk } : {})
+				})
 				.where('id', '=', existing.id)
 				.execute();
 		} else if (demo.role === 'citizen') {
@@ -66,10 +82,25 @@ export async function seedDemoAccounts(deps: AccountDeps): Promise<DemoCredentia
 				})
 				.execute();
 		} else {
-			await insertStaff(deps, { ...demo, role: demo.role, agencyCode: DEMO_AGENCY.code });
+			await insertStaff(deps, { ...demo, role: demo.role, agencyCode: demo.role === 'officer' ? desk : DEMO_AGENCY.code });
 		}
 		const row = await db.selectFrom('accounts').select('id').where('id_number', '=', demo.idNumber).executeTakeFirstOrThrow();
 		await rememberDemoAccount(deps, row.id, demo.password);
 	}
 	return DEMO_ACCOUNTS.map((demo) => ({ ...demo }));
+}
+
+/**
+ * The demo officer's desk: the People's Committee of the demo citizen's ward, where the
+ * civil-status dossiers of the demo journeys go (the made-up desk only when the directory is
+ * not loaded, as in some tests).
+ */
+export async function demoDeskAgency(deps: Pick<AccountDeps, 'db'>): Promise<string> {
+	const ubnd = await deps.db
+		.selectFrom('agencies')
+		.select('code')
+		.where('commune_code', '=', DEMO_CITIZEN_PLACE.communeCode)
+		.where('kind', '=', 'ubnd-xa')
+		.executeTakeFirst();
+	return ubnd?.code ?? DEMO_AGENCY.code;
 }

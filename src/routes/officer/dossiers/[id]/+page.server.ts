@@ -5,36 +5,11 @@ import { ApiError } from '$lib/server/http/api-error';
 import { actionFailure, formValues } from '$lib/server/http/form-actions';
 import { checkStaff } from '$lib/server/officer/access';
 import { applyAction } from '$lib/server/workflow/actions';
-import { formatAnswer } from '$lib/client/pdf/answer-format';
-import { visibleSections } from '$lib/domain/form-engine/conditions';
-import type { OfficerDossier } from '$lib/domain/wire/workflow';
-import { getProcedure } from '$lib/server/catalogue';
-import { serverReference } from '$lib/server/dossiers/reference';
+import { declarationOf } from '$lib/server/workflow/declaration';
 import { actionFromForm } from '$lib/server/workflow/desk';
 import { uploadOfficerFile } from '$lib/server/workflow/files';
 import { officerDossier } from '$lib/server/workflow/inbox';
 import type { Actions, PageServerLoad } from './$types';
-
-/** The declaration laid out as the form defines it: sections, labels, answers as a person reads them. */
-export interface DeclarationSection {
-	title: string;
-	rows: { label: string; value: string }[];
-}
-
-export function declarationOf(dossier: OfficerDossier): { title: string; sections: DeclarationSection[] } {
-	const procedure = getProcedure(dossier.procedure.code);
-	if (!procedure) return { title: dossier.procedure.name, sections: [] };
-	const answers = dossier.manifest.answers as Record<string, unknown>;
-	const units = serverReference().units;
-	const sections = visibleSections(procedure.form, answers as never).map((section) => ({
-		title: section.title,
-		rows: section.fields
-			.filter((f) => f.type !== 'attachment')
-			.map((f) => ({ label: f.label, value: formatAnswer(f, answers[f.id], units) }))
-			.filter((r) => r.value !== '')
-	}));
-	return { title: procedure.form.title, sections: sections.filter((s) => s.rows.length) };
-}
 
 function staff(locals: App.Locals, id: string) {
 	const check = checkStaff(locals.account);
@@ -76,7 +51,7 @@ export const actions: Actions = {
 				result = { sha256: stored.sha256, name: stored.name };
 			}
 			const answer = await applyAction(deps, account, params.id, actionFromForm(form, result));
-			return { done: answer.status.name };
+			return { done: answer.status };
 		} catch (e) {
 			return actionFailure(e, formValues(form));
 		}
