@@ -16,6 +16,70 @@ export async function signIn(page: Page) {
 	await page.waitForFunction(() => Boolean(navigator.serviceWorker.controller), undefined, { timeout: 30_000 });
 }
 
+/** A complete draft of one procedure, as the form pages would leave it; the PDF goes in `fileField`. */
+export interface DraftForm {
+	procedureCode: string;
+	procedureName: string;
+	fileField: string;
+	fileName: string;
+	answers: Record<string, unknown>;
+}
+
+/** "Đăng ký tạm trú" at Sóc Sơn (Hà Nội): goes to Công an xã Sóc Sơn. */
+export const TEMPORARY_RESIDENCE: DraftForm = {
+	procedureCode: '1.004194',
+	procedureName: 'Đăng ký tạm trú',
+	fileField: 'residenceProofFile',
+	fileName: 'hop-dong-thue-nha.pdf',
+	answers: {
+		declarantName: 'Nguyễn Văn Dân',
+		declarantBirthDate: '15/05/1990',
+		declarantSex: 'nam',
+		declarantIdNumber: '001090012345',
+		declarantPhone: '0912000001',
+		tempAddress: { provinceCode: '01', communeCode: '00376', street: 'Số 5, thôn Đông' },
+		tempMonths: '12',
+		tempReason: 'di-lam',
+		pledged: true
+	}
+};
+
+/** "Đăng ký khai sinh" by the father, the mother living in Ba Đình: goes to UBND phường Ba Đình (the demo officer's desk). */
+export const BIRTH_REGISTRATION: DraftForm = {
+	procedureCode: '1.001193',
+	procedureName: 'Thủ tục đăng ký khai sinh',
+	fileField: 'birthCertificateFile',
+	fileName: 'giay-chung-sinh.pdf',
+	answers: {
+		requesterName: 'Nguyễn Văn Dân',
+		requesterBirthDate: '15/05/1990',
+		requesterIdNumber: '001090012345',
+		requesterAddress: { provinceCode: '01', communeCode: '00004', street: 'Số 1, phố Minh hoạ' },
+		requesterPhone: '0912000001',
+		relationship: 'cha',
+		childName: 'Nguyễn Minh Khôi',
+		childBirthDate: '02/11/2026',
+		childSex: 'nam',
+		childEthnicity: 'Kinh',
+		childNationality: 'Việt Nam',
+		childBirthPlace: { provinceCode: '01', communeCode: '00004' },
+		childBirthFacility: 'Bệnh viện Phụ sản Hà Nội',
+		childHometown: 'Sóc Sơn, Hà Nội',
+		motherName: 'Trần Thị Hoa',
+		motherBirthYear: '1993',
+		motherEthnicity: 'Kinh',
+		motherNationality: 'Việt Nam',
+		motherAddress: { provinceCode: '01', communeCode: '00004', street: 'Số 1, phố Minh hoạ' },
+		fatherName: 'Nguyễn Văn Dân',
+		fatherBirthYear: '1990',
+		fatherEthnicity: 'Kinh',
+		fatherNationality: 'Việt Nam',
+		fatherAddress: { provinceCode: '01', communeCode: '00004', street: 'Số 1, phố Minh hoạ' },
+		wantCopies: 'khong',
+		pledged: true
+	}
+};
+
 export interface Seeded {
 	draftId: string;
 	sha256: string;
@@ -23,19 +87,20 @@ export interface Seeded {
 }
 
 /**
- * Puts a complete "đăng ký tạm trú" draft with one PDF attachment of `size` random bytes
- * into the signed-in account's database, as the form pages would have left it, and opens
- * its review step. (Filling the form by hand is covered by the drafts tests.)
+ * Puts a complete draft (by default "đăng ký tạm trú") with one PDF attachment of `size`
+ * random bytes into the signed-in account's database, as the form pages would have left it,
+ * and opens its review step. (Filling the form by hand is covered by the drafts tests.)
  */
 export async function openCompleteDraft(
 	page: Page,
 	size: number,
 	overrides: Record<string, unknown> = {},
-	beforeOpen: () => Promise<void> = async () => {}
+	beforeOpen: () => Promise<void> = async () => {},
+	form: DraftForm = TEMPORARY_RESIDENCE
 ): Promise<Seeded> {
 	await page.goto('/drafts');
 	await page.waitForFunction(async () => (await indexedDB.databases()).some((d) => /^dvc-account-(?!guest$)/.test(d.name ?? '')));
-	const seeded = await page.evaluate(async ({ size, overrides }) => {
+	const seeded = await page.evaluate(async ({ size, overrides, form }) => {
 		const name = (await indexedDB.databases()).map((d) => d.name ?? '').find((n) => /^dvc-account-(?!guest$)/.test(n))!;
 		// A real PDF header and trailer around random bytes: passes the server's type sniffing,
 		// and its hash is new, so the server has never seen it.
@@ -50,25 +115,13 @@ export async function openCompleteDraft(
 		const sha256 = Array.from(digest, (b) => b.toString(16).padStart(2, '0')).join('');
 		const now = new Date().toISOString();
 		const draftId = crypto.randomUUID();
-		const file = { sha256, name: 'hop-dong-thue-nha.pdf', size, type: 'application/pdf' };
+		const file = { sha256, name: form.fileName, size, type: 'application/pdf' };
 		const draft = {
 			id: draftId,
-			procedureCode: '1.004194',
-			procedureName: 'Đăng ký tạm trú',
-			title: 'Đăng ký tạm trú',
-			answers: {
-				declarantName: 'Nguyễn Văn Dân',
-				declarantBirthDate: '15/05/1990',
-				declarantSex: 'nam',
-				declarantIdNumber: '001090012345',
-				declarantPhone: '0912000001',
-				tempAddress: { provinceCode: '01', communeCode: '00376', street: 'Số 5, thôn Đông' },
-				tempMonths: '12',
-				tempReason: 'di-lam',
-				pledged: true,
-				residenceProofFile: [file],
-				...overrides
-			},
+			procedureCode: form.procedureCode,
+			procedureName: form.procedureName,
+			title: form.procedureName,
+			answers: { ...form.answers, [form.fileField]: [file], ...overrides },
 			autofilled: [],
 			step: 99,
 			createdAt: now,
@@ -90,7 +143,7 @@ export async function openCompleteDraft(
 		});
 		db.close();
 		return { draftId, sha256, size };
-	}, { size, overrides });
+	}, { size, overrides, form });
 	await beforeOpen();
 	await page.goto(`/drafts/${seeded.draftId}`);
 	await expect(page.getByRole('heading', { name: 'Gửi hồ sơ' })).toBeVisible();
