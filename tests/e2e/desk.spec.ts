@@ -2,12 +2,14 @@ import { expect, test, type Browser, type BrowserContext, type Page } from '@pla
 import { BIRTH_REGISTRATION, expectReceipt, openCompleteDraft, signIn } from './helpers/outbox';
 
 // Issue 11, the officer desk: a citizen on a phone sends a birth registration; the demo
-// officer of the competent agency (UBND phường Ba Đình) finds it on the desk marked new,
+// officer of the competent agency (UBND xã Sóc Sơn) finds it on the desk marked new,
 // reads the declaration and the attachment, takes it through a supplement round to the result
 // handed over; the officer of another agency never sees it; and two officers pressing at once
 // apply one action, the other being told the current status.
 
-const OFFICER = { idNumber: '001185000001', password: 'can-bo-thu-nghiem-2025', agency: '000.00.30.H26' };
+/** The competent agency (the parents live in Sóc Sơn) and another one of the same commune. */
+const AGENCY = { code: '001.11.30.H26', name: 'UBND xã Sóc Sơn, Hà Nội' };
+const POLICE = { code: 'C01.11.30.H26', name: 'Công an xã Sóc Sơn, Hà Nội' };
 const ADMIN = { idNumber: '001080000002', password: 'quan-tri-thu-nghiem-2025' };
 const DESKTOP = { width: 1280, height: 800 };
 
@@ -17,6 +19,14 @@ interface DevAccount {
 	identifier: string;
 	password: string;
 	agencyCode: string | null;
+}
+
+/** The demo officer of an agency, as /api/dev/accounts lists it (development only). */
+async function demoOfficerOf(context: BrowserContext, agencyCode: string): Promise<DevAccount> {
+	const accounts: DevAccount[] = await (await context.request.get('/api/dev/accounts')).json();
+	const officer = accounts.find((a) => a.role === 'officer' && a.agencyCode === agencyCode);
+	expect(officer, `a demo officer for ${agencyCode}`).toBeTruthy();
+	return officer!;
 }
 
 async function deskOf(browser: Browser, identifier: string, password: string): Promise<{ context: BrowserContext; page: Page }> {
@@ -33,7 +43,7 @@ async function deskOf(browser: Browser, identifier: string, password: string): P
 /** The citizen sends a birth registration from the phone; returns its id and code. */
 async function sendBirthRegistration(page: Page): Promise<{ id: string; code: string }> {
 	const seeded = await openCompleteDraft(page, 120 * 1024, {}, async () => {}, BIRTH_REGISTRATION);
-	await expect(page.getByText('UBND phường Ba Đình, Hà Nội').first()).toBeVisible();
+	await page.getByLabel('Cơ quan tiếp nhận hồ sơ').selectOption({ label: AGENCY.name });
 	await page.getByRole('button', { name: 'Gửi hồ sơ' }).click();
 	const id = await expectReceipt(page, seeded.draftId);
 	const code = (await page.getByTestId('dossier-code').first().textContent())!.trim();
@@ -52,15 +62,17 @@ test('the demo officer of the competent agency takes a birth registration from t
 	test.setTimeout(180_000);
 	await signIn(page);
 	const { id, code } = await sendBirthRegistration(page);
-	expect(code.startsWith(`${OFFICER.agency}-`)).toBe(true);
+	expect(code.startsWith(`${AGENCY.code}-`)).toBe(true);
 
-	// /dev/accounts names the officer who has the dossier.
-	const officerPage = await deskOf(browser, OFFICER.idNumber, OFFICER.password);
+	// /dev/accounts names the officer who has the dossier: the agency's demo officer, made at start.
+	const officer = await demoOfficerOf(context, AGENCY.code);
+	expect(officer.fullName).toBe(`Cán bộ ${AGENCY.name}`);
+	const officerPage = await deskOf(browser, officer.identifier, officer.password);
 	const desk = officerPage.page;
 	await desk.goto('/dev/accounts');
 	const recent = desk.getByRole('row').filter({ hasText: code });
-	await expect(recent).toContainText('UBND phường Ba Đình, Hà Nội');
-	await expect(recent).toContainText(OFFICER.idNumber);
+	await expect(recent).toContainText(AGENCY.name);
+	await expect(recent).toContainText(officer.identifier);
 
 	// The inbox: marked new, counted, found by search.
 	await desk.goto('/officer');
@@ -82,7 +94,7 @@ test('the demo officer of the competent agency takes a birth registration from t
 	await expect(answers).toContainText('Nguyễn Minh Khôi');
 	await expect(answers).toContainText('02/11/2026');
 	await expect(answers).toContainText('Trần Thị Hoa');
-	await expect(answers).toContainText('Ba Đình');
+	await expect(answers).toContainText('Sóc Sơn');
 	const files = desk.getByRole('region', { name: 'Giấy tờ đính kèm' });
 	await expect(files).toContainText('Giấy chứng sinh');
 	const file = files.getByRole('link', { name: 'giay-chung-sinh.pdf' });
@@ -132,12 +144,10 @@ test('the demo officer of the competent agency takes a birth registration from t
 	const view = await (await officerPage.context.request.get(`/api/officer/dossiers/${id}`)).json();
 	expect(view.events.map((e: { action: string }) => e.action)).toEqual(['submit', 'accept', 'start', 'request-supplement', 'supplement', 'finish', 'return']);
 
-	// The officer of another agency (the ward's police) sees nothing of it.
-	const accounts: DevAccount[] = await (await officerPage.context.request.get('/api/dev/accounts')).json();
-	const police = accounts.find((a) => a.role === 'officer' && a.agencyCode === 'C00.00.30.H26')!;
-	expect(police).toBeTruthy();
+	// The officer of another agency (the commune's police) sees nothing of it.
+	const police = await demoOfficerOf(context, POLICE.code);
 	const other = await deskOf(browser, police.identifier, police.password);
-	await expect(other.page.getByText('Công an phường Ba Đình, Hà Nội')).toBeVisible();
+	await expect(other.page.getByText(POLICE.name)).toBeVisible();
 	await expect(other.page.getByRole('link', { name: code })).toHaveCount(0);
 	await other.page.goto('/officer?status=10');
 	await expect(other.page.getByRole('link', { name: code })).toHaveCount(0);
@@ -150,15 +160,16 @@ test('the demo officer of the competent agency takes a birth registration from t
 	await officerPage.context.close();
 });
 
-test('two officers press "Tiếp nhận" on the same dossier at once: one applies it, the other sees the current status', async ({ page, browser }) => {
+test('two officers press "Tiếp nhận" on the same dossier at once: one applies it, the other sees the current status', async ({ page, context, browser }) => {
 	test.setTimeout(180_000);
 	await signIn(page);
 	const { id, code } = await sendBirthRegistration(page);
+	const officer = await demoOfficerOf(context, AGENCY.code);
 
 	// A colleague at the same desk, made by the administrator.
 	const admin = await deskOf(browser, ADMIN.idNumber, ADMIN.password);
 	await admin.page.goto('/admin/officers?province=01');
-	await admin.page.getByLabel('Cơ quan', { exact: true }).selectOption(OFFICER.agency);
+	await admin.page.getByLabel('Cơ quan', { exact: true }).selectOption(AGENCY.code);
 	await admin.page.getByLabel('Họ và tên').fill('Lê Văn Đồng Nghiệp');
 	await admin.page.getByLabel('Số CCCD', { exact: true }).fill('001186000777');
 	await admin.page.getByLabel('Số điện thoại di động').fill('0912000777');
@@ -166,7 +177,7 @@ test('two officers press "Tiếp nhận" on the same dossier at once: one applie
 	const password = (await admin.page.getByRole('status').locator('code').textContent())!.trim();
 	await admin.context.close();
 
-	const first = await deskOf(browser, OFFICER.idNumber, OFFICER.password);
+	const first = await deskOf(browser, officer.identifier, officer.password);
 	const second = await deskOf(browser, '001186000777', password);
 	await first.page.goto(`/officer/dossiers/${id}`);
 	await second.page.goto(`/officer/dossiers/${id}`);
@@ -185,7 +196,7 @@ test('two officers press "Tiếp nhận" on the same dossier at once: one applie
 	const [refusal] = results.filter((r) => r !== 'applied');
 	expect(refusal).toContain('Không thể tiếp nhận hồ sơ: hồ sơ đang ở trạng thái "Được tiếp nhận"');
 	const loser = results[0] === 'applied' ? second : first;
-	const winner = results[0] === 'applied' ? 'Trần Thị Cán Bộ' : 'Lê Văn Đồng Nghiệp';
+	const winner = results[0] === 'applied' ? officer.fullName : 'Lê Văn Đồng Nghiệp';
 	// The one who lost sees the dossier as it is now: received, held by the other, no actions for them.
 	await expect(loser.page.getByTestId('dossier-status')).toHaveText('Được tiếp nhận');
 	await expect(loser.page.getByTestId('assignee')).toHaveText(`Hồ sơ đang do ${winner} xử lý; chỉ người đó mới thao tác được.`);

@@ -5,6 +5,7 @@
  */
 import { DEMO_CITIZEN_PLACE, DEMO_JOURNEY_COMMUNES, ensureDemoOfficer, seedDemoAccounts, seedDemoOfficers, type DemoCredentials } from './accounts';
 import type { DevAccount } from '$lib/domain/wire/workflow';
+import { agencyFile } from './agencies';
 import { serverContext } from './context';
 
 const ROLE_LABEL: Record<DemoCredentials['role'], string> = {
@@ -25,7 +26,12 @@ export async function seedDevelopment(): Promise<DemoCredentials[]> {
 	if (config.env !== 'development') return [];
 	const accounts = await seedDemoAccounts(deps);
 	console.log(formatDemoCredentials(accounts));
-	const officers = await seedDemoOfficers(deps, { provinceCode: DEMO_CITIZEN_PLACE.provinceCode, communeCodes: DEMO_JOURNEY_COMMUNES });
+	const officers = await seedDemoOfficers(deps, {
+		provinceCode: DEMO_CITIZEN_PLACE.provinceCode,
+		communeCodes: DEMO_JOURNEY_COMMUNES,
+		// Every agency the send page offers today.
+		agencyCodes: agencyFile.agencies.map((a) => a.code)
+	});
 	for (const officer of officers) console.log(formatDemoOfficer(officer));
 	console.log('  Tất cả tài khoản thử nghiệm / all demo accounts: /dev/accounts\n');
 	return accounts;

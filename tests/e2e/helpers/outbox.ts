@@ -44,7 +44,7 @@ export const TEMPORARY_RESIDENCE: DraftForm = {
 	}
 };
 
-/** "Đăng ký khai sinh" by the father, the mother living in Ba Đình: goes to UBND phường Ba Đình (the demo officer's desk). */
+/** "Đăng ký khai sinh" by the father, the parents living in Sóc Sơn (Hà Nội): goes to UBND xã Sóc Sơn. */
 export const BIRTH_REGISTRATION: DraftForm = {
 	procedureCode: '1.001193',
 	procedureName: 'Thủ tục đăng ký khai sinh',
@@ -54,7 +54,7 @@ export const BIRTH_REGISTRATION: DraftForm = {
 		requesterName: 'Nguyễn Văn Dân',
 		requesterBirthDate: '15/05/1990',
 		requesterIdNumber: '001090012345',
-		requesterAddress: { provinceCode: '01', communeCode: '00004', street: 'Số 1, phố Minh hoạ' },
+		requesterAddress: { provinceCode: '01', communeCode: '00376', street: 'Số 5, thôn Đông' },
 		requesterPhone: '0912000001',
 		relationship: 'cha',
 		childName: 'Nguyễn Minh Khôi',
@@ -62,19 +62,19 @@ export const BIRTH_REGISTRATION: DraftForm = {
 		childSex: 'nam',
 		childEthnicity: 'Kinh',
 		childNationality: 'Việt Nam',
-		childBirthPlace: { provinceCode: '01', communeCode: '00004' },
-		childBirthFacility: 'Bệnh viện Phụ sản Hà Nội',
+		childBirthPlace: { provinceCode: '01', communeCode: '00376' },
+		childBirthFacility: 'Trung tâm Y tế Sóc Sơn',
 		childHometown: 'Sóc Sơn, Hà Nội',
 		motherName: 'Trần Thị Hoa',
 		motherBirthYear: '1993',
 		motherEthnicity: 'Kinh',
 		motherNationality: 'Việt Nam',
-		motherAddress: { provinceCode: '01', communeCode: '00004', street: 'Số 1, phố Minh hoạ' },
+		motherAddress: { provinceCode: '01', communeCode: '00376', street: 'Số 5, thôn Đông' },
 		fatherName: 'Nguyễn Văn Dân',
 		fatherBirthYear: '1990',
 		fatherEthnicity: 'Kinh',
 		fatherNationality: 'Việt Nam',
-		fatherAddress: { provinceCode: '01', communeCode: '00004', street: 'Số 1, phố Minh hoạ' },
+		fatherAddress: { provinceCode: '01', communeCode: '00376', street: 'Số 5, thôn Đông' },
 		wantCopies: 'khong',
 		pledged: true
 	}

@@ -61,15 +61,22 @@ async function hasOfficer(db: Kysely<Database>, agencyCode: string): Promise<boo
 }
 
 /**
- * The agencies of the communes the demo journeys send to and of the demo citizen's province:
- * an officer for each that has none (the others get theirs when a dossier arrives).
+ * The agencies of the communes the demo journeys send to, of the demo citizen's province, and
+ * any listed by code: an officer for each that has none (the others get theirs when a dossier arrives).
  */
-export async function seedDemoOfficers(deps: AccountDeps, place: { provinceCode: string; communeCodes: readonly string[] }): Promise<DevAccount[]> {
+export async function seedDemoOfficers(
+	deps: AccountDeps,
+	place: { provinceCode: string; communeCodes: readonly string[]; agencyCodes?: readonly string[] }
+): Promise<DevAccount[]> {
 	const agencies = await deps.db
 		.selectFrom('agencies')
 		.select('code')
 		.where((eb) =>
-			eb.or([eb('commune_code', 'in', [...place.communeCodes]), eb.and([eb('province_code', '=', place.provinceCode), eb('commune_code', 'is', null)])])
+			eb.or([
+				eb('commune_code', 'in', [...place.communeCodes]),
+				eb.and([eb('province_code', '=', place.provinceCode), eb('commune_code', 'is', null)]),
+				...(place.agencyCodes?.length ? [eb('code', 'in', [...place.agencyCodes])] : [])
+			])
 		)
 		.orderBy('code')
 		.execute();

@@ -20,10 +20,10 @@ export interface DemoCredentials {
 export const DEMO_CITIZEN_PLACE = { provinceCode: '01', communeCode: '00004' };
 
 /**
- * The communes the demo journeys send dossiers to: the demo citizen's ward (Ba Đình: civil
- * status, confirmations) and Sóc Sơn (the temporary residence of the demo drafts and of the
- * guide's example). Each of their agencies gets a demo officer at start, so a newcomer finds
- * the dossier on a desk at once; any other agency gets one when its first dossier arrives.
+ * The communes the demo journeys send dossiers to: the demo citizen's ward (Ba Đình) and Sóc
+ * Sơn (the temporary residence of the demo drafts and the guide's example). With the agencies
+ * the send page offers (data/agencies.json), each gets a demo officer at start, so a newcomer
+ * finds the dossier on a desk at once; any other agency gets one when its first dossier arrives.
  */
 export const DEMO_JOURNEY_COMMUNES = ['00004', '00376'] as const;
 
