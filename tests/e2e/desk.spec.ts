@@ -84,6 +84,8 @@ test('the demo officer of the competent agency takes a birth registration from t
 	await expect(desk.getByRole('link', { name: /^Mới đăng ký \(\d+\)$/ })).toBeVisible();
 	await desk.getByLabel('Tìm theo mã hồ sơ, họ tên, số CCCD').fill('nguyen van dan');
 	await desk.getByRole('button', { name: 'Tìm', exact: true }).click();
+	await desk.waitForURL(/q=nguyen\+van\+dan/);
+	await expect(desk.getByTestId('inbox-total')).toHaveText(/^[1-9]\d* hồ sơ$/);
 	await expect(desk.getByRole('row').filter({ hasText: code })).toBeVisible();
 	await desk.getByRole('link', { name: code }).click();
 	await expect(desk.getByRole('heading', { level: 1 })).toContainText(code);
@@ -169,7 +171,7 @@ test('two officers press "Tiếp nhận" on the same dossier at once: one applie
 	// A colleague at the same desk, made by the administrator.
 	const admin = await deskOf(browser, ADMIN.idNumber, ADMIN.password);
 	await admin.page.goto('/admin/officers?province=01');
-	await admin.page.getByLabel('Cơ quan', { exact: true }).selectOption(AGENCY.code);
+	await admin.page.locator('#f-agencyCode').selectOption(AGENCY.code);
 	await admin.page.getByLabel('Họ và tên').fill('Lê Văn Đồng Nghiệp');
 	await admin.page.getByLabel('Số CCCD', { exact: true }).fill('001186000777');
 	await admin.page.getByLabel('Số điện thoại di động').fill('0912000777');

@@ -51,7 +51,10 @@ export function declarationOf(dossier: Pick<OfficerDossier, 'procedure' | 'manif
 								value: sub.type === 'derived' ? (derived[`${f.id}.${i}.${sub.id}`] ?? '') : formatAnswer(sub, item[sub.id], units)
 							});
 				});
-			} else rows.push({ label: f.label, value: formatAnswer(f, answers[f.id], units) });
+			} else if (f.type === 'checkbox' && section.fields.length === 1)
+				// A pledge: its section's title, ticked or not (as the citizen's review shows it).
+				rows.push({ label: section.title, value: answers[f.id] === true ? 'Đã cam đoan' : 'Chưa đánh dấu' });
+			else rows.push({ label: f.label, value: formatAnswer(f, answers[f.id], units) });
 		}
 		return { title: section.title, rows: rows.filter((r) => r.value !== '') };
 	});

@@ -42,7 +42,9 @@ function scopeOf(account: ActingAccount): string | null {
 }
 
 export async function officerInbox(db: Kysely<Database>, account: ActingAccount, params: URLSearchParams, now = new Date()): Promise<OfficerInbox> {
-	const query = parseWith(officerInboxQuerySchema, Object.fromEntries(params), 'invalid_query', 'Điều kiện tìm chưa hợp lệ');
+	// A plain GET form sends every field, empty ones too ("?status=&q=…"): empty means not chosen.
+	const given = Object.fromEntries([...params].filter(([, v]) => v.trim() !== ''));
+	const query = parseWith(officerInboxQuerySchema, given, 'invalid_query', 'Điều kiện tìm chưa hợp lệ');
 	const scope = scopeOf(account);
 	const page = Number(query.page ?? 1);
 	const today = vietnamDate(now).date;
