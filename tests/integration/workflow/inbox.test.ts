@@ -87,7 +87,7 @@ describe('officer inbox (service)', () => {
 
 		it('refuses a bad query and a citizen', async () => {
 			const { db, officer } = await desk();
-			for (const bad of [{ status: '11' }, { status: 'x' }, { page: '0' }, { page: '-1' }, { q: 'x'.repeat(101) }]) {
+			for (const bad of [{ status: '11' }, { status: 'x' }, { page: '0' }, { page: '-1' }, { q: 'x'.repeat(101) }] as Record<string, string>[]) {
 				const e = await refusal(officerInbox(db, officer, q(bad), NOW));
 				expect([e.status, e.code]).toEqual([400, 'invalid_query']);
 			}
