@@ -1,5 +1,6 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
-import { BIRTH_REGISTRATION, expectReceipt, openCompleteDraft, signIn } from './helpers/outbox';
+import { BIRTH_REGISTRATION, expectReceipt, openCompleteDraft, signIn, TEMPORARY_RESIDENCE } from './helpers/outbox';
 
 // Issue 11, the officer desk: a citizen on a phone sends a birth registration; the demo
 // officer of the competent agency (UBND xã Sóc Sơn) finds it on the desk marked new,
@@ -119,7 +120,8 @@ test('the demo officer of the competent agency takes a birth registration from t
 	const history = desk.getByRole('region', { name: 'Lịch sử xử lý' });
 	await expect(history).toContainText('Giấy chứng sinh bản rõ nét; <b>Giấy đăng ký kết hôn</b>');
 	await expect(history.locator('b')).toHaveCount(0);
-	await expect(desk.locator('form[data-action]')).toHaveCount(2); // only stop and extend while the citizen answers
+	// While the citizen answers: stop, extend, or give the dossier back to the desk.
+	expect(await desk.locator('form[data-action]').evaluateAll((forms) => forms.map((f) => f.getAttribute('data-action')))).toEqual(['stop', 'extend', 'release']);
 
 	// The citizen answers (their pages are another piece of work: through the API here).
 	const supplement = await context.request.post(`/api/dossiers/${id}/actions`, {
@@ -172,9 +174,9 @@ test('two officers press "Tiếp nhận" on the same dossier at once: one applie
 	const admin = await deskOf(browser, ADMIN.idNumber, ADMIN.password);
 	await admin.page.goto('/admin/officers?province=01');
 	await admin.page.locator('#f-agencyCode').selectOption(AGENCY.code);
-	await admin.page.getByLabel('Họ và tên').fill('Lê Văn Đồng Nghiệp');
-	await admin.page.getByLabel('Số CCCD', { exact: true }).fill('001186000777');
-	await admin.page.getByLabel('Số điện thoại di động').fill('0912000777');
+	await admin.page.locator('input[name=fullName]').fill('Lê Văn Đồng Nghiệp');
+	await admin.page.locator('input[name=idNumber]').fill('001186000777');
+	await admin.page.locator('input[name=phone]').fill('0912000777');
 	await admin.page.getByRole('button', { name: 'Tạo tài khoản' }).click();
 	const password = (await admin.page.getByRole('status').locator('code').textContent())!.trim();
 	await admin.context.close();
@@ -209,3 +211,59 @@ test('two officers press "Tiếp nhận" on the same dossier at once: one applie
 	await first.context.close();
 	await second.context.close();
 });
+
+const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+async function expectNoViolations(page: Page, what: string) {
+	await page.waitForLoadState('networkidle');
+	const { violations } = await new AxeBuilder({ page }).withTags(WCAG).analyze();
+	const found = violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')}`);
+	expect(found, `axe on ${what}`).toEqual([]);
+}
+
+/** A dossier sent straight through the API (no attachment): the desk's pages are what is checked here. */
+async function sendByApi(context: BrowserContext): Promise<{ id: string; code: string }> {
+	const id = crypto.randomUUID();
+	const manifest = {
+		version: 1,
+		procedureCode: '1.004194',
+		answers: { ...TEMPORARY_RESIDENCE.answers },
+		attachments: [],
+		delivery: { method: 'online' },
+		agencyCode: POLICE.code,
+		submittedAt: new Date().toISOString()
+	};
+	const put = await context.request.put(`/api/dossiers/${id}`, { data: manifest });
+	expect(put.status()).toBe(201);
+	return { id, code: (await put.json()).code };
+}
+
+for (const mode of ['Tiếng Việt', 'English'] as const) {
+	test(`axe: no WCAG 2.2 AA violation on the desk pages (${mode})`, async ({ page, context, browser }) => {
+		test.setTimeout(180_000);
+		await signIn(page);
+		const { id } = await sendByApi(context);
+		const officer = await demoOfficerOf(context, POLICE.code);
+		const { context: deskContext, page: desk } = await deskOf(browser, officer.identifier, officer.password);
+		if (mode === 'English') {
+			await desk.getByRole('button', { name: 'English' }).click();
+			await expect(desk.locator('html')).toHaveAttribute('lang', 'en');
+			await expect(desk.getByRole('heading', { level: 1 })).toHaveText('One-stop desk');
+		}
+		await expectNoViolations(desk, '/officer');
+		await desk.goto('/officer?status=10&q=khong+co+ai');
+		await expectNoViolations(desk, '/officer, empty search');
+		await desk.goto(`/officer/dossiers/${id}`);
+		await expectNoViolations(desk, 'a new dossier');
+		for (const name of ['accept', 'start']) await action(desk, name).getByRole('button').click();
+		await expect(desk.getByTestId('dossier-status')).toHaveText(mode === 'English' ? 'Being processed' : 'Đang xử lý');
+		await expectNoViolations(desk, 'a dossier being processed, with its history');
+		// Finishing without the result file: the refusal inside the form.
+		await action(desk, 'finish').getByRole('button').click();
+		await expect(action(desk, 'finish').getByRole('alert')).toBeVisible();
+		await expectNoViolations(desk, 'a refused action');
+		await desk.goto('/dev/accounts');
+		await expectNoViolations(desk, '/dev/accounts');
+		await deskContext.close();
+	});
+}
