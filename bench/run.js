@@ -11,7 +11,8 @@ const benchmarks = {
 	search: { needsBuild: false, cmd: ['npx', 'vitest', 'bench', '--run', '--config', 'bench/vitest.config.ts'] },
 	throttled: { needsBuild: true, cmd: ['node', 'bench/throttled.mjs'] },
 	'draft-save': { needsBuild: true, cmd: ['node', 'bench/draft-save.mjs'] },
-	submit: { needsBuild: true, cmd: ['node', 'bench/submit.mjs'], env: { BUILD_DIR: buildDir } }
+	submit: { needsBuild: true, cmd: ['node', 'bench/submit.mjs'], env: { BUILD_DIR: buildDir } },
+	inbox: { needsBuild: false, cmd: ['npx', 'vitest', 'run', '--config', 'bench/inbox.config.ts'] }
 };
 
 const wanted = process.argv.slice(2);

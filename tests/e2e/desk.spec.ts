@@ -267,3 +267,42 @@ for (const mode of ['Tiếng Việt', 'English'] as const) {
 		await deskContext.close();
 	});
 }
+
+test('keyboard only: search the inbox, open the dossier, accept it and hear what happened', async ({ page, context, browser }) => {
+	test.setTimeout(120_000);
+	await signIn(page);
+	const { code } = await sendByApi(context);
+	const officer = await demoOfficerOf(context, POLICE.code);
+	const { context: deskContext, page: desk } = await deskOf(browser, officer.identifier, officer.password);
+	/** Presses Tab until `target` has the focus (at most 80 times). */
+	const tabTo = async (target: ReturnType<Page['locator']>) => {
+		for (let i = 0; i < 80; i++) {
+			await desk.keyboard.press('Tab');
+			if (await target.evaluate((el) => el === document.activeElement)) return;
+		}
+		throw new Error(`Tab never reached ${target}`);
+	};
+	await tabTo(desk.getByLabel('Tìm theo mã hồ sơ, họ tên, số CCCD'));
+	await desk.keyboard.type(code);
+	await desk.keyboard.press('Enter');
+	await desk.waitForURL(/[?&]q=/);
+	await tabTo(desk.getByRole('link', { name: code }));
+	await desk.keyboard.press('Enter');
+	await expect(desk.getByRole('heading', { level: 1 })).toContainText(code);
+
+	await tabTo(action(desk, 'accept').getByRole('button'));
+	await desk.keyboard.press('Enter');
+	await expect(desk.getByTestId('dossier-status')).toHaveText('Được tiếp nhận');
+	await expect(desk.getByRole('status').filter({ hasText: 'Đã ghi nhận' })).toBeFocused();
+	await tabTo(action(desk, 'start').getByRole('button'));
+	await desk.keyboard.press('Space');
+	await expect(desk.getByTestId('dossier-status')).toHaveText('Đang xử lý');
+
+	// A refusal lands the focus on its message, inside the form that needs fixing.
+	await tabTo(action(desk, 'finish').getByRole('button'));
+	await desk.keyboard.press('Enter');
+	await expect(action(desk, 'finish').getByRole('alert')).toBeFocused();
+	await desk.keyboard.press('Tab');
+	await expect(action(desk, 'finish').getByLabel('Tệp kết quả (PDF hoặc ảnh)')).toBeFocused();
+	await deskContext.close();
+});
