@@ -161,8 +161,9 @@ test('the demo officer signs in and reaches the officer area; a citizen is refus
 
 	await signIn(page, DEMO_OFFICER.phone, DEMO_OFFICER.password);
 	await expect(page).toHaveURL(/\/officer$/);
-	await expect(page.getByRole('heading', { name: 'Hồ sơ cần xử lý' })).toBeVisible();
-	await expect(page.getByText('000.00.19.H47')).toBeVisible();
+	await expect(page.getByRole('heading', { name: 'Bàn làm việc một cửa' })).toBeVisible();
+	// The demo officer's desk is the demo citizen's ward, where the demo journeys send.
+	await expect(page.getByText('UBND phường Ba Đình, Hà Nội')).toBeVisible();
 });
 
 test('a PIN locks the account space in a new tab; five wrong PINs make it wait; the password opens it', async ({ page, context }) => {
