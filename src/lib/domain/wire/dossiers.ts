@@ -68,11 +68,52 @@ export const manifestDeliverySchema = z.discriminatedUnion('method', [
 ]);
 export type ManifestDelivery = z.infer<typeof manifestDeliverySchema>;
 
+/**
+ * Bounds on a manifest's answers, far above any form in the catalogue (≤ 40 fields, texts
+ * ≤ 1,500 characters, addresses and file lists two levels deep), checked on the device before
+ * sending and on the server alike (issue 12, defect 6).
+ */
+export const MANIFEST_BOUNDS = { fields: 200, textLength: 5000, depth: 6, arrayLength: 100, totalBytes: 256 * 1024 } as const;
+
+/** A JSON value within the bounds, walked without recursion (a 5,000-level value must not overflow the stack). */
+function isBoundedJson(value: unknown): boolean {
+	const stack: [unknown, number][] = [[value, 0]];
+	while (stack.length) {
+		const [v, depth] = stack.pop()!;
+		if (v === null || typeof v === 'boolean') continue;
+		if (typeof v === 'number') {
+			if (!Number.isFinite(v)) return false;
+			continue;
+		}
+		if (typeof v === 'string') {
+			if (v.length > MANIFEST_BOUNDS.textLength) return false;
+			continue;
+		}
+		if (typeof v !== 'object' || depth >= MANIFEST_BOUNDS.depth) return false;
+		const items = Array.isArray(v) ? v : Object.getPrototypeOf(v) === Object.prototype ? Object.values(v) : null;
+		if (!items || items.length > MANIFEST_BOUNDS.arrayLength) return false;
+		for (const item of items) stack.push([item, depth + 1]);
+	}
+	return true;
+}
+
+const answerValueSchema = z.custom<z.core.util.JSONType>(
+	isBoundedJson,
+	`Câu trả lời quá dài hoặc quá nhiều tầng (tối đa ${MANIFEST_BOUNDS.textLength} ký tự mỗi ô, ${MANIFEST_BOUNDS.arrayLength} mục mỗi danh sách)`
+);
+
+const answersSchema = z
+	.record(fieldIdSchema, answerValueSchema)
+	.check(
+		z.refine((a) => Object.keys(a).length <= MANIFEST_BOUNDS.fields, `Tờ khai có quá nhiều mục (tối đa ${MANIFEST_BOUNDS.fields})`),
+		z.refine((a) => new TextEncoder().encode(JSON.stringify(a)).length <= MANIFEST_BOUNDS.totalBytes, `Nội dung tờ khai quá lớn (tối đa ${MANIFEST_BOUNDS.totalBytes / 1024} KB)`)
+	);
+
 export const dossierManifestSchema = z.strictObject({
 	version: z.literal(1),
 	procedureCode: procedureCodeSchema,
 	/** Form answers by field id, as the form engine stores them (JSON values). */
-	answers: z.record(fieldIdSchema, z.json()),
+	answers: answersSchema,
 	attachments: z.array(manifestAttachmentSchema),
 	delivery: manifestDeliverySchema,
 	agencyCode: agencyCodeSchema,
