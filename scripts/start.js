@@ -6,6 +6,7 @@ import { mkdirSync, existsSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { resolve } from 'node:path';
 import { withCompression } from './compression.js';
+import { withSecurityHeaders } from './security-headers.js';
 
 const buildDir = process.env.BUILD_DIR ?? 'build';
 if (!existsSync(`${buildDir}/handler.js`)) {
@@ -26,7 +27,8 @@ mkdirSync(process.env.DATA_DIR, { recursive: true });
 
 const { handler } = await import(resolve(buildDir, 'handler.js'));
 // Pages and API answers compressed here (scripts/compression.js); built files are precompressed.
-const server = createServer(withCompression(handler));
+// Protective headers on every answer, built files included (scripts/security-headers.js).
+const server = createServer(withCompression(withSecurityHeaders(handler, { https: process.env.ORIGIN.startsWith('https:') })));
 server.listen(Number(process.env.PORT), process.env.HOST, () => {
 	console.log(`\n  Ứng dụng đang chạy / App running:  ${process.env.ORIGIN}\n  Dữ liệu / data: ${process.env.DATA_DIR}\n`);
 });

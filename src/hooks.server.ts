@@ -39,6 +39,8 @@ export const handle: Handle = async ({ event, resolve }) => {
 
 	let response = await resolve(event);
 	if (pathname.startsWith('/api/')) response = await apiErrorEnvelope(response);
+	// A page rendered for a signed-in person (account, drafts, outbox, officer desk) is theirs alone.
+	if (event.locals.account && !response.headers.has('cache-control')) response.headers.set('cache-control', 'private, no-store');
 	return withHeaders(response, pathname);
 };
 
