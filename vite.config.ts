@@ -7,6 +7,8 @@ export default defineConfig({
 	// Read by src/service-worker.ts (SvelteKit passes `define` to the service worker build).
 	define: { __CONTENT_REVISIONS__: JSON.stringify(contentRevisions()) },
 	build: { target: 'es2020', sourcemap: process.env.BUILD_SOURCEMAP === '1' },
+	// The file-preparing worker loads pdf-lib only when a PDF is picked: that needs ES module workers.
+	worker: { format: 'es' },
 	test: {
 		projects: [
 			{

@@ -9,6 +9,7 @@ import {
 	ACCOUNT_STORES_V1,
 	ACCOUNT_STORES_V2,
 	ACCOUNT_STORES_V3,
+	ACCOUNT_STORES_V4,
 	migrateDraftV1,
 	type BlobRecord,
 	type Draft,
@@ -17,6 +18,7 @@ import {
 } from './schema';
 import type { OutboxEntry, ReceiptEntry } from './outbox-record';
 import type { CachedDossier } from './dossier-cache';
+import type { StoredDocument } from './document-record';
 
 export const GUEST_ACCOUNT_ID = 'guest';
 const DB_PREFIX = 'dvc-account-';
@@ -38,6 +40,7 @@ export type AccountDb = Dexie & {
 	receipts: EntityTable<ReceiptEntry, 'id'>;
 	blobs: EntityTable<BlobRecord, 'sha256'>;
 	dossiers: EntityTable<CachedDossier, 'id'>;
+	documents: EntityTable<StoredDocument, 'id'>;
 };
 
 export interface DexieDeps {
@@ -69,6 +72,7 @@ export function createAccountDb(accountId: string, deps: DexieDeps = {}): Accoun
 		});
 	// v3 only adds a table: nothing to move.
 	db.version(3).stores(ACCOUNT_STORES_V3);
+	db.version(4).stores(ACCOUNT_STORES_V4);
 	return db;
 }
 

@@ -9,6 +9,8 @@ export interface ClaimResult {
 	drafts: number;
 	blobs: number;
 	profile: boolean;
+	/** Papers of the document store moved in. */
+	documents: number;
 }
 
 /**
@@ -26,12 +28,12 @@ export async function claimGuestSpace(accountId: string): Promise<ClaimResult> {
 	const guest = openAccountDb(GUEST_ACCOUNT_ID);
 	const target = openAccountDb(accountId);
 
-	const [drafts, blobs, profile] = await guest.transaction('r', guest.drafts, guest.blobs, guest.profile, () =>
-		Promise.all([guest.drafts.toArray(), guest.blobs.toArray(), guest.profile.toArray()])
+	const [drafts, blobs, profile, documents] = await guest.transaction('r', [guest.drafts, guest.blobs, guest.profile, guest.documents], () =>
+		Promise.all([guest.drafts.toArray(), guest.blobs.toArray(), guest.profile.toArray(), guest.documents.toArray()])
 	);
-	const result: ClaimResult = { drafts: 0, blobs: 0, profile: false };
+	const result: ClaimResult = { drafts: 0, blobs: 0, profile: false, documents: 0 };
 
-	await target.transaction('rw', target.drafts, target.blobs, target.profile, async () => {
+	await target.transaction('rw', [target.drafts, target.blobs, target.profile, target.documents], async () => {
 		const existing = await target.drafts.bulkGet(drafts.map((d) => d.id));
 		const newer = drafts.filter((d, i) => !existing[i] || existing[i]!.revision < d.revision);
 		await target.drafts.bulkPut(newer);
@@ -46,17 +48,22 @@ export async function claimGuestSpace(accountId: string): Promise<ClaimResult> {
 			await target.profile.bulkAdd(profile);
 			result.profile = true;
 		}
+
+		const haveDocuments = await target.documents.bulkGet(documents.map((d) => d.id));
+		const missingDocuments = documents.filter((_, i) => !haveDocuments[i]);
+		await target.documents.bulkAdd(missingDocuments);
+		result.documents = missingDocuments.length;
 	});
 
-	await guest.transaction('rw', guest.drafts, guest.blobs, guest.profile, async () => {
-		await Promise.all([guest.drafts.clear(), guest.blobs.clear(), guest.profile.clear()]);
+	await guest.transaction('rw', [guest.drafts, guest.blobs, guest.profile, guest.documents], async () => {
+		await Promise.all([guest.drafts.clear(), guest.blobs.clear(), guest.profile.clear(), guest.documents.clear()]);
 	});
 	return result;
 }
 
 /**
  * "Xoá dữ liệu trên thiết bị này": deletes the account's whole database (drafts, files,
- * profile, outbox, receipts) and forgets the account and its PIN on this device.
+ * profile, outbox, receipts, the document store) and forgets the account and its PIN on this device.
  * Other open tabs lose their connection (Dexie closes on `versionchange`) and must
  * reload; the caller should sign the person out first.
  */

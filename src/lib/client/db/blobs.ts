@@ -28,20 +28,26 @@ export async function contentTypeOf(data: Blob): Promise<AttachmentType | null> 
 export async function putBlob(db: AccountDb, data: Blob, name = ''): Promise<BlobRecord> {
 	const sha256 = await sha256Hex(data);
 	const type = (await contentTypeOf(data)) ?? (data.type || 'application/octet-stream');
-	return db.transaction('rw', db.blobs, async () => {
-		const existing = await db.blobs.get(sha256);
-		if (existing) return existing;
-		const record: BlobRecord = {
-			sha256,
-			type,
-			size: data.size,
-			name,
-			data,
-			createdAt: new Date().toISOString()
-		};
-		await db.blobs.add(record);
-		return record;
-	});
+	return db.transaction('rw', db.blobs, () => addHashedBlob(db, sha256, data, name, type));
+}
+
+/**
+ * The write half of `putBlob`, for a caller that hashed and typed first (Web Crypto cannot run
+ * inside an IndexedDB transaction) and stores the blob with other records in one transaction.
+ */
+export async function addHashedBlob(db: AccountDb, sha256: string, data: Blob, name: string, type: string): Promise<BlobRecord> {
+	const existing = await db.blobs.get(sha256);
+	if (existing) return existing;
+	const record: BlobRecord = {
+		sha256,
+		type,
+		size: data.size,
+		name,
+		data,
+		createdAt: new Date().toISOString()
+	};
+	await db.blobs.add(record);
+	return record;
 }
 
 export async function getBlob(db: AccountDb, sha256: string): Promise<BlobRecord | undefined> {

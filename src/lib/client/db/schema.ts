@@ -91,6 +91,15 @@ export const ACCOUNT_STORES_V3 = {
 	dossiers: 'id, code, fetchedAt'
 } as const;
 
+/**
+ * v4: `documents`, the personal document store ("Kho giấy tờ", document-record.ts); its
+ * files live in `blobs` like every attachment. Only a table is added: nothing to move.
+ */
+export const ACCOUNT_STORES_V4 = {
+	...ACCOUNT_STORES_V3,
+	documents: 'id, holderKey, updatedAt, deletedAt'
+} as const;
+
 /** A draft as v1 wrote it. Everything is optional: old data is read defensively. */
 export interface DraftV1 {
 	id: string;

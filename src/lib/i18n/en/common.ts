@@ -6,6 +6,7 @@ export const common: Record<keyof typeof vi, string> = {
 	navProcedures: 'Procedures',
 	navDrafts: 'Drafts',
 	navOutbox: 'Sent',
+	navDocuments: 'My documents',
 	navLookup: 'Track',
 	navAccount: 'Account',
 	navSignIn: 'Sign in',

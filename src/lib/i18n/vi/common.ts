@@ -5,6 +5,7 @@ export const common = {
 	navProcedures: 'Thủ tục',
 	navDrafts: 'Hồ sơ đang soạn',
 	navOutbox: 'Hồ sơ đã gửi',
+	navDocuments: 'Kho giấy tờ',
 	navLookup: 'Tra cứu',
 	navAccount: 'Tài khoản',
 	navSignIn: 'Đăng nhập',

@@ -1,0 +1,2 @@
+// The document store lives on the device only: rendered in the browser, from IndexedDB.
+export const ssr = false;
