@@ -241,7 +241,8 @@ test('a stored paper is attached to the birth registration with no signal, and t
 	const draftId = draftUrl.split('/').pop()!;
 	await expectReceipt(page, draftId);
 	const [entry] = (await outboxEntry(page, draftId)) as unknown as { manifest: { attachments: { slot: string; sha256: string; size: number }[] } }[];
-	expect(entry.manifest.attachments).toMatchObject([{ slot: 'birthCertificateFile', sha256: paper.files[0].sha256, size: paper.files[0].size }]);
+	// Attached by reference: the same bytes, and the manifest says what the paper is.
+	expect(entry.manifest.attachments).toMatchObject([{ slot: 'birthCertificateFile', sha256: paper.files[0].sha256, size: paper.files[0].size, document: { typeId: 'giay-chung-sinh', holder: { kind: 'self' } } }]);
 	expect(await bytesReceivedFor(context, paper.files[0].sha256)).toBe(paper.files[0].size);
 });
 

@@ -39,7 +39,7 @@ describe('claiming the guest space at sign-in', () => {
 
 		const accountId = freshAccountId();
 		const result = await claimGuestSpace(accountId);
-		expect(result).toEqual({ drafts: 2, blobs: 1, profile: true });
+		expect(result).toEqual({ drafts: 2, blobs: 1, profile: true, documents: 0 });
 
 		const account = openAccountDb(accountId);
 		expect((await listDrafts(account)).map((d) => d.id).sort()).toEqual([d1.id, d2.id].sort());
@@ -61,7 +61,7 @@ describe('claiming the guest space at sign-in', () => {
 		// A claim interrupted after the copy: the account edited the draft since.
 		await account.drafts.put({ ...draft, answers: { v: 'account' }, revision: 5 });
 		const result = await claimGuestSpace(accountId);
-		expect(result).toEqual({ drafts: 0, blobs: 0, profile: false });
+		expect(result).toEqual({ drafts: 0, blobs: 0, profile: false, documents: 0 });
 		expect((await getDraft(account, draft.id))?.answers).toEqual({ v: 'account' });
 		expect((await getProfile(account))?.values.fullName).toBe('Chủ tài khoản');
 	});

@@ -30,7 +30,7 @@ describe('app update: account database v1 → v2', () => {
 
 		const db = createAccountDb(accountId);
 		const [draft] = await listDrafts(db);
-		expect(db.verno).toBe(3);
+		expect(db.verno).toBe(4);
 		expect(draft).toEqual({
 			id: '0197c0a0-0000-7000-8000-000000000001',
 			procedureCode: '1.001193',

@@ -5,6 +5,7 @@
  */
 import type { Procedure } from '$lib/domain/procedure';
 import { attachmentTypes } from '$lib/domain/wire/primitives';
+import { documentMetadataSchema } from '$lib/domain/documents';
 import { uuidv7 } from '$lib/domain/uuid';
 import { dossierManifestSchema, type DossierManifest, type ManifestAttachment } from '$lib/domain/wire/dossiers';
 import { fieldErrors, summarizeFields } from '$lib/domain/wire/errors';
@@ -19,10 +20,15 @@ export function manifestAttachments(procedure: Procedure, answers: Record<string
 		if (field.type !== 'attachment') continue;
 		const files = answers[field.id];
 		if (!Array.isArray(files)) continue;
-		for (const f of files as { sha256: string; name: string; size: number; type: string }[]) {
+		for (const f of files as { sha256: string; name: string; size: number; type: string; document?: unknown }[]) {
 			if (!(attachmentTypes as readonly string[]).includes(f.type))
 				throw new Error(`Tệp "${f.name}" không phải ảnh JPEG, PNG, WebP hay tệp PDF; hãy bỏ tệp này và đính kèm lại.`);
-			out.push({ slot: field.id, sha256: f.sha256, name: f.name.slice(0, 200) || 'tep-dinh-kem', size: f.size, type: f.type as ManifestAttachment['type'] });
+			const attachment: ManifestAttachment = { slot: field.id, sha256: f.sha256, name: f.name.slice(0, 200) || 'tep-dinh-kem', size: f.size, type: f.type as ManifestAttachment['type'] };
+			// A paper picked from the store says what it is (type, number, dates, whose): the
+			// server keeps it as the verified paper's metadata once the dossier is accepted.
+			const document = documentMetadataSchema.safeParse(f.document);
+			if (document.success) attachment.document = document.data;
+			out.push(attachment);
 		}
 	}
 	return out;
