@@ -12,7 +12,8 @@ const benchmarks = {
 	throttled: { needsBuild: true, cmd: ['node', 'bench/throttled.mjs'] },
 	'draft-save': { needsBuild: true, cmd: ['node', 'bench/draft-save.mjs'] },
 	submit: { needsBuild: true, cmd: ['node', 'bench/submit.mjs'], env: { BUILD_DIR: buildDir } },
-	inbox: { needsBuild: false, cmd: ['npx', 'vitest', 'run', '--config', 'bench/inbox.config.ts'] }
+	inbox: { needsBuild: false, cmd: ['npx', 'vitest', 'run', '--config', 'bench/inbox.config.ts'] },
+	documents: { needsBuild: false, cmd: ['node', 'bench/documents.mjs'] }
 };
 
 const wanted = process.argv.slice(2);
