@@ -233,9 +233,6 @@ test('a stored paper is attached to the birth registration with no signal, and t
 
 	// Signal again: sent, and the server received exactly the stored paper's bytes.
 	await context.setOffline(false);
-	// The agency of the mother's commune (Điều 13 Luật Hộ tịch), not the province's first.
-	const agency = page.getByLabel('Cơ quan tiếp nhận hồ sơ');
-	await agency.selectOption((await agency.locator('option', { hasText: 'Thành Vinh' }).first().getAttribute('value'))!);
 	await page.getByRole('button', { name: 'Gửi hồ sơ' }).click();
 	await expect(page).toHaveURL(/\/outbox$/);
 	const draftId = draftUrl.split('/').pop()!;
