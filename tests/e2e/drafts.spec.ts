@@ -173,7 +173,11 @@ test('bad values: a 10,000-character paste, 31/02, a CCCD contradicting the birt
 // The issue's target is 90 KB; measured 124,842 B with the home page first (2026-12-06, after
 // classic zod left the procedure page). Dexie (≈32 KB gzip), Svelte + SvelteKit (≈34 KB) and the
 // zod core (≈16 KB) are most of it (bench/README.md). This guards against growth.
-test('JavaScript of the form page, with the home page before it, stays under 123 KB gzip', async ({ browser }) => {
+// 123 → 125 KiB with the document store (issue 14): main at caf7ebd 124,852 B in 34 files, with
+// the store 126,984 B in 40: its three routes in the app's route table (+358 B) and the modules the
+// form shares with the store's pages (drafts, blobs, storage, errors, the date field) now in chunks
+// of their own; the store's own code and words load only with its pages and the attachment step.
+test('JavaScript of the form page, with the home page before it, stays under 125 KB gzip', async ({ browser }) => {
 	const { files, bytes } = await firstVisitScriptBytes(browser, async (page) => {
 		await page.goto('/');
 		await page.waitForLoadState('networkidle');
@@ -181,7 +185,7 @@ test('JavaScript of the form page, with the home page before it, stays under 123
 		await expect(page.getByRole('heading', { name: 'Người yêu cầu' })).toBeVisible();
 	});
 	console.log(`form page JS: ${files} files, ${bytes} bytes gzip`);
-	expect(bytes).toBeLessThanOrEqual(123 * 1024);
+	expect(bytes).toBeLessThanOrEqual(125 * 1024);
 });
 
 test('a signed-in person starts a form pre-filled from their own account details', async ({ page }) => {
