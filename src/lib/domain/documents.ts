@@ -167,3 +167,15 @@ export function fitsSlot(procedureCode: string, slotId: string, metadata: Pick<D
 	if (validityOf(metadata, today).state === 'expired') return { ok: false, reason: 'expired' };
 	return { ok: true };
 }
+
+/**
+ * The type a file attached to a slot is kept as once verified: what the person said it is
+ * (from the store), when the slot takes that type; else the slot's one type; else "Giấy tờ
+ * khác" (a slot taking several types says nothing about which one this is).
+ */
+export function attachedDocumentType(procedureCode: string, slotId: string, declared?: string): string {
+	const mapped = documentCatalogue.slots[procedureCode]?.[slotId];
+	const types = slotDocumentTypes(procedureCode, slotId);
+	if (declared && byId.has(declared) && (types.length === 0 || types.some((t) => t.id === declared))) return declared;
+	return mapped !== 'any' && types.length === 1 ? types[0].id : OTHER_DOCUMENT_TYPE;
+}

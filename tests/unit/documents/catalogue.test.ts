@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { parseCatalogue } from '$lib/domain/procedure';
 import {
 	addMonths,
+	attachedDocumentType,
 	documentCatalogue,
 	documentCatalogueSchema,
 	documentMetadataSchema,
@@ -131,5 +132,17 @@ describe('validity rules', () => {
 		expect(fitsSlot('1.000894', 'maritalStatusFile', { typeId: 'giay-xac-nhan-tinh-trang-hon-nhan', issuedOn: '2026-06-01' }, '2026-07-01')).toEqual({ ok: true });
 		expect(fitsSlot('1.000894', 'maritalStatusFile', { typeId: 'giay-xac-nhan-tinh-trang-hon-nhan', issuedOn: '2025-06-01' }, '2026-07-01')).toEqual({ ok: false, reason: 'expired' });
 		expect(fitsSlot('1.000894', 'maritalStatusFile', { typeId: 'giay-khai-sinh' }, '2026-07-01')).toEqual({ ok: false, reason: 'wrong-type' });
+	});
+});
+
+describe('the type an attached file is kept as', () => {
+	it('takes the declared type when the slot accepts it, the slot’s one type, or "other"', () => {
+		expect(attachedDocumentType('1.001193', 'birthCertificateFile')).toBe('giay-chung-sinh');
+		expect(attachedDocumentType('1.001193', 'birthCertificateFile', 'can-cuoc')).toBe('giay-chung-sinh');
+		expect(attachedDocumentType('1.004194', 'residenceProofFile')).toBe('giay-to-khac');
+		expect(attachedDocumentType('1.004194', 'residenceProofFile', 'hop-dong-thue-nha')).toBe('hop-dong-thue-nha');
+		expect(attachedDocumentType('2.000815', 'originalScanFile')).toBe('giay-to-khac');
+		expect(attachedDocumentType('2.000815', 'originalScanFile', 'giay-khai-sinh')).toBe('giay-khai-sinh');
+		expect(attachedDocumentType('9.999999', 'x', 'nope')).toBe('giay-to-khac');
 	});
 });

@@ -1,6 +1,6 @@
 /**
  * The one place the browser and the service worker call our API, by part: ./catalogue.ts,
- * ./dossiers.ts, ./accounts.ts, ./agencies.ts, ./lookup.ts, ./payments.ts, each on the request core in ./request.ts. Every function
+ * ./dossiers.ts, ./documents.ts, ./accounts.ts, ./agencies.ts, ./lookup.ts, ./payments.ts, each on the request core in ./request.ts. Every function
  * parses the answer with its wire schema (domain/wire), so no page casts network data, and
  * every failure — no network, an error envelope, an answer of the wrong shape — becomes one
  * `ApiFailure`. `createApi(fetch)` takes the fetch to use: SvelteKit's in a load function, a
@@ -10,6 +10,7 @@
 import { accountsApi } from './accounts';
 import { agenciesApi } from './agencies';
 import { catalogueApi } from './catalogue';
+import { documentsApi } from './documents';
 import { dossiersApi } from './dossiers';
 import { lookupApi } from './lookup';
 import { paymentsApi } from './payments';
@@ -23,6 +24,7 @@ export function createApi(fetcher: typeof fetch = defaultFetch) {
 		...agenciesApi(fetcher),
 		...catalogueApi(fetcher),
 		...dossiersApi(fetcher),
+		...documentsApi(fetcher),
 		...lookupApi(fetcher),
 		...paymentsApi(fetcher)
 	};

@@ -380,3 +380,30 @@ export interface Database {
 	notification_outbox: NotificationOutboxTable;
 	integration_outbox: IntegrationOutboxTable;
 }
+
+// ---- papers the state holds for a citizen (migration 0021); merged into `Database` above ----
+
+export interface PapersTable {
+	id: string;
+	account_id: string;
+	/** 'verified' (a file of a dossier an officer accepted) or 'issued' (a result file). */
+	origin: 'verified' | 'issued';
+	dossier_id: string;
+	/** The attachment slot it filled; '' for an issued result. */
+	slot: string;
+	sha256: string;
+	name: string;
+	size: number;
+	type: string;
+	/** A document type of data/documents/catalogue.json. */
+	type_id: string;
+	/** JSON text of the paper's `DocumentMetadata`. */
+	metadata: string;
+	/** The accept or finish event that made it. */
+	event_id: string;
+	created_at: IsoTime;
+}
+
+export interface Database {
+	papers: PapersTable;
+}

@@ -24,6 +24,7 @@ import { checkSubmission } from '../dossiers/validate';
 import { serverReference } from '../dossiers/reference';
 import { inWriteTransaction, isSqlite, isUniqueViolation } from '../dossiers/transaction';
 import { createObligation } from '../payments/obligations';
+import { recordIssuedPaper, recordVerifiedPapers } from '../documents/record';
 import { answerOf, type EventRow } from './events';
 
 export interface WorkflowDeps {
@@ -102,7 +103,7 @@ async function applyLocked(trx: Kysely<Database>, deps: WorkflowDeps, account: A
 	let query = trx
 		.selectFrom('dossiers')
 		.leftJoin('accounts as assignee', 'assignee.id', 'dossiers.assignee_id')
-		.select(WORKFLOW_COLUMNS)
+		.select([...WORKFLOW_COLUMNS, 'dossiers.manifest', 'dossiers.receipt'])
 		.where('dossiers.id', '=', dossierId);
 	// PostgreSQL: lock the dossier row so two actions on it run one after the other
 	// (SQLite's BEGIN IMMEDIATE already serialises every writer).
@@ -124,6 +125,7 @@ async function applyLocked(trx: Kysely<Database>, deps: WorkflowDeps, account: A
 	let payload = decision.payload;
 	let version = Number(row.version);
 	let manifest: DossierManifest | undefined;
+	let issued: { sha256: string; name: string; size: number; type: string } | undefined;
 
 	if (request.action === 'supplement' && request.manifest) {
 		manifest = request.manifest;
@@ -136,6 +138,7 @@ async function applyLocked(trx: Kysely<Database>, deps: WorkflowDeps, account: A
 		if (!file)
 			throw new ApiError('missing_blobs', 'Máy chủ chưa có tệp kết quả này; hãy tải tệp lên lại.', { fields: { result: 'Hãy tải tệp kết quả lên lại' } });
 		payload = { result: { ...request.result, size: Number(file.size), type: file.type } };
+		issued = { sha256: file.sha256, name: request.result.name, size: Number(file.size), type: file.type };
 		await trx
 			.insertInto('dossier_results')
 			.values({ dossier_id: dossierId, sha256: file.sha256, name: request.result.name, size: Number(file.size), type: file.type, event_id: eventId, created_at: at })
@@ -163,6 +166,9 @@ async function applyLocked(trx: Kysely<Database>, deps: WorkflowDeps, account: A
 	// Status 6 and what is owed are one write: the citizen's fee page reads the obligation.
 	if (request.action === 'request-payment')
 		await createObligation(trx, { dossierId, request: { amount: request.amount, items: request.items }, createdBy: account.id }, now);
+	// Provided once, not again: what the desk accepted, and what it issued, become the citizen's papers.
+	if (decision.action === 'accept') await recordVerifiedPapers(trx, row, eventId, now);
+	if (issued) await recordIssuedPaper(trx, row, issued, eventId, now);
 	if (manifest) {
 		await trx.insertInto('dossier_versions').values({ dossier_id: dossierId, version, manifest: JSON.stringify(manifest), event_id: eventId, created_at: at }).execute();
 		await addAttachments(trx, dossierId, manifest);

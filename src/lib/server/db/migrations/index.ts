@@ -5,6 +5,7 @@ import { referenceVersions0010 } from './0010_reference_versions';
 import { workflow0011 } from './0011_workflow';
 import { notifications0013 } from './0013_notifications';
 import { payments0015 } from './0015_payments';
+import { papers0021 } from './0021_papers';
 
 /**
  * All migrations, in code rather than files on disk because the server is bundled by
@@ -17,7 +18,8 @@ export const migrations: Record<string, Migration> = {
 	'0010_reference_versions': referenceVersions0010,
 	'0011_workflow': workflow0011,
 	'0013_notifications': notifications0013,
-	'0015_payments': payments0015
+	'0015_payments': payments0015,
+	'0021_papers': papers0021
 };
 
 export const migrationProvider: MigrationProvider = {
