@@ -210,3 +210,111 @@ test('nothing typed before the scripts start is lost at hydration: sign-in, regi
 		await context.close();
 	}
 });
+
+/**
+ * A phone with no room left: every IndexedDB write that adds data is refused with the
+ * QuotaExceededError Chromium raises over quota, until something is deleted. (Chromium's
+ * CDP quota override, Storage.overrideQuotaForOrigin, did not bind IndexedDB writes here.)
+ */
+async function fillThePhone(page: Page) {
+	await page.evaluate(() => {
+		const w = window as unknown as { phoneFull?: boolean };
+		w.phoneFull = true;
+		const refuse = <T extends (...args: never[]) => unknown>(proto: { [k: string]: unknown }, method: string) => {
+			const original = proto[method] as T & { patched?: boolean };
+			if (original.patched) return;
+			const patched = function (this: unknown, ...args: Parameters<T>) {
+				if (w.phoneFull) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+				return original.apply(this, args);
+			};
+			patched.patched = true;
+			proto[method] = patched;
+		};
+		refuse(IDBObjectStore.prototype as never, 'put');
+		refuse(IDBObjectStore.prototype as never, 'add');
+		refuse(IDBCursor.prototype as never, 'update');
+		const remove = IDBObjectStore.prototype.delete as typeof IDBObjectStore.prototype.delete & { patched?: boolean };
+		if (!remove.patched) {
+			const patched = function (this: IDBObjectStore, query: IDBValidKey | IDBKeyRange) {
+				w.phoneFull = false; // deleting makes room
+				return remove.call(this, query);
+			};
+			IDBObjectStore.prototype.delete = Object.assign(patched, { patched: true });
+		}
+	});
+}
+
+/** A file left behind (an attachment removed from every draft): what the clean-up may delete. */
+async function leaveUnusedFile(page: Page, bytes: number) {
+	await page.evaluate(async (bytes) => {
+		const name = (await indexedDB.databases()).map((d) => d.name ?? '').find((n) => /^dvc-account-(?!guest$)/.test(n))!;
+		const db = await new Promise<IDBDatabase>((resolve, reject) => {
+			const req = indexedDB.open(name);
+			req.onsuccess = () => resolve(req.result);
+			req.onerror = () => reject(req.error);
+		});
+		const data = new Blob([crypto.getRandomValues(new Uint8Array(65536)), new Uint8Array(bytes - 65536)], { type: 'image/jpeg' });
+		await new Promise<void>((resolve, reject) => {
+			const tx = db.transaction('blobs', 'readwrite');
+			tx.objectStore('blobs').put({ sha256: 'f'.repeat(64), type: 'image/jpeg', size: bytes, name: 'anh-cu.jpg', data, createdAt: new Date().toISOString() });
+			tx.oncomplete = () => resolve();
+			tx.onerror = () => reject(tx.error);
+		});
+		db.close();
+	}, bytes);
+}
+
+async function storedAnswer(page: Page, draftId: string, field: string) {
+	return page.evaluate(
+		async ({ draftId, field }) => {
+			const name = (await indexedDB.databases()).map((d) => d.name ?? '').find((n) => /^dvc-account-(?!guest$)/.test(n))!;
+			const db = await new Promise<IDBDatabase>((resolve) => {
+				const req = indexedDB.open(name);
+				req.onsuccess = () => resolve(req.result);
+			});
+			const draft = await new Promise<{ answers: Record<string, unknown> }>((resolve) => {
+				const req = db.transaction('drafts').objectStore('drafts').get(draftId);
+				req.onsuccess = () => resolve(req.result);
+			});
+			db.close();
+			return draft.answers[field];
+		},
+		{ draftId, field }
+	);
+}
+
+test('a full phone: a refused save or file says so in Vietnamese with what the phone holds, nothing typed is lost, and freeing unused files saves it', async ({ page }) => {
+	await signIn(page);
+	const seeded = await openCompleteDraft(page, 200 * 1024);
+	await leaveUnusedFile(page, 2 * MiB);
+	await page.reload();
+	const months = page.getByLabel('Thời hạn tạm trú đề nghị');
+	while (!(await months.isVisible())) await page.getByRole('button', { name: '‹ Quay lại' }).first().click();
+
+	await fillThePhone(page);
+	await months.fill('6');
+	const notice = page.getByTestId('low-space');
+	await expect(notice).toContainText('Bộ nhớ của máy đã đầy nên chưa lưu được.');
+	await expect(notice).toContainText('1 hồ sơ đang soạn, 0 hồ sơ đã gửi, 2 tệp đính kèm');
+	await expect(notice).toContainText('1 tệp không còn hồ sơ nào dùng');
+	await expect(page.getByTestId('save-state')).toContainText('Chưa lưu được');
+	await expect(months).toHaveValue('6');
+	expect(await storedAnswer(page, seeded.draftId, 'tempMonths')).toBe('12');
+	await expect(page.locator('body')).not.toContainText('QuotaExceededError');
+
+	// Still full: removing the unused file (deleting needs no room) lets the waiting answer be saved.
+	await notice.getByRole('button', { name: /Xoá những thứ không dùng/ }).click();
+	await expect(notice).toContainText('Đã giải phóng 2 MB');
+	await expect(page.getByTestId('save-state')).toHaveText('✓ Đã lưu trên máy');
+	expect(await storedAnswer(page, seeded.draftId, 'tempMonths')).toBe('6');
+
+	// Full again: a file is refused by the database although the browser's estimate said there was room.
+	await page.locator('main form button.primary[type=submit]').click();
+	await expect(page.getByRole('heading', { name: 'Giấy tờ kèm theo' })).toBeVisible();
+	await fillThePhone(page);
+	await page.getByLabel('Giấy tờ chứng minh chỗ ở hợp pháp').setInputFiles({ name: 'so-do.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n1 0 obj\n<<>>\nendobj\ntrailer\n<<>>\n%%EOF\n') });
+	await expect(page.getByRole('alert').filter({ hasText: 'Không lưu được tệp vì bộ nhớ của máy đã đầy' })).toBeVisible();
+	await expect(page.getByTestId('low-space')).toContainText('Ứng dụng đang giữ trên máy: 1 hồ sơ đang soạn');
+	await expect(page.locator('body')).not.toContainText('QuotaExceededError');
+	expect(await storedAnswer(page, seeded.draftId, 'residenceProofFile')).toHaveLength(1);
+});

@@ -9,8 +9,9 @@ import { payments } from './payments';
 import { lookup } from './lookup';
 import { dossiers } from './dossiers';
 import { officer } from './officer';
+import { storage } from './storage';
 
-export const en: Messages = { ...common, ...catalogue, ...payments, ...lookup, ...agencies, ...dossiers, ...officer };
+export const en: Messages = { ...common, ...catalogue, ...payments, ...lookup, ...agencies, ...dossiers, ...officer, ...storage };
 
 
 // Names of the catalogue's enumerations; Vietnamese from the domain (labels.ts).

@@ -11,8 +11,9 @@ import { payments } from './payments';
 import { lookup } from './lookup';
 import { dossiers } from './dossiers';
 import { officer } from './officer';
+import { storage } from './storage';
 
-export const vi = { ...common, ...catalogue, ...payments, ...lookup, ...agencies, ...dossiers, ...officer } as const;
+export const vi = { ...common, ...catalogue, ...payments, ...lookup, ...agencies, ...dossiers, ...officer, ...storage } as const;
 
 export type MessageKey = keyof typeof vi;
 export type Messages = { [K in MessageKey]: string };
