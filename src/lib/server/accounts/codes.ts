@@ -4,7 +4,7 @@ import type { AccountRow, Channel, CodePurpose } from '../db/types';
 import { hitRateLimit, rateLimits } from '../rate-limit';
 import { isoAfter, isoNow, nowOf, type AccountDeps } from './deps';
 import { ApiError, rateLimited } from '../http/api-error';
-import { maskRecipient } from './store';
+import { findAccountByIdentifier, maskRecipient } from './store';
 
 /**
  * Six-digit one-time codes sent by SMS or e-mail. Only a hash is stored; a code lives 10
@@ -143,4 +143,29 @@ export async function consumeCode(
 		.where('used_at', 'is', null)
 		.executeTakeFirst();
 	if (Number(used.numUpdatedRows) !== 1) throw new ApiError('code_used', `Mã này đã được dùng. ${askNew}`, { fields: { code: 'Mã này đã được dùng' } });
+}
+
+/**
+ * A code asked for by ID number or phone, where the answer must not tell whether such an
+ * account exists: sent when the account is `eligible`, per-account waits applied silently.
+ * Only the per-address limit (`addressKey`) is reported, as it says nothing about any account.
+ */
+export async function issueCodeQuietly(
+	deps: AccountDeps,
+	input: { identifier: string; channel?: Channel; ip?: string },
+	purpose: CodePurpose,
+	limit: { addressKey: string; what: string },
+	eligible: (account: AccountRow) => boolean
+): Promise<void> {
+	if (input.ip) {
+		const hit = await hitRateLimit(deps.db, `${limit.addressKey}:${input.ip}`, rateLimits.codeRequestsPerIp, nowOf(deps));
+		if (!hit.allowed) throw rateLimited(hit.retryAfterMs, limit.what);
+	}
+	const account = await findAccountByIdentifier(deps.db, input.identifier);
+	if (!account || !eligible(account)) return;
+	try {
+		await issueCode(deps, account, purpose, input.channel);
+	} catch (error) {
+		if (!(error instanceof ApiError)) throw error;
+	}
 }

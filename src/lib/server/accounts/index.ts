@@ -1,7 +1,7 @@
 /** Accounts services: each takes `AccountDeps` ({ db, config, messenger, now? }) first. */
 export type { AccountDeps } from './deps';
 export { INVALID_CREDENTIALS } from './errors';
-export { register, activate, resendActivationCode, type AccountTarget, type RegistrationResult } from './register';
+export { register, activate, resendActivationCode, resendActivationByIdentifier, type AccountTarget, type RegistrationResult } from './register';
 export { signIn, type SignInInput, type SignInResult } from './sign-in';
 export { createSession, getSession, signOut, signOutEverywhere, pruneSessions, SESSION_TTL_MS, type SessionInfo } from './sessions';
 export { requestPasswordReset, resetPassword, changePassword, RESET_REQUESTED } from './password';

@@ -1,6 +1,6 @@
 import type { Channel } from '../db/types';
 import { hitRateLimit, rateLimits } from '../rate-limit';
-import { consumeCode, issueCode } from './codes';
+import { consumeCode, issueCodeQuietly } from './codes';
 import { isoNow, nowOf, type AccountDeps } from './deps';
 import { ApiError, rateLimited } from '../http/api-error';
 import { checkNewPassword } from './password-rules';
@@ -21,18 +21,7 @@ export async function requestPasswordReset(
 	deps: AccountDeps,
 	input: { identifier: string; channel?: Channel; ip?: string }
 ): Promise<{ message: string }> {
-	if (input.ip) {
-		const limit = await hitRateLimit(deps.db, `reset:ip:${input.ip}`, rateLimits.codeRequestsPerIp, nowOf(deps));
-		if (!limit.allowed) throw rateLimited(limit.retryAfterMs, 'Bạn đã yêu cầu đặt lại mật khẩu');
-	}
-	const account = await findAccountByIdentifier(deps.db, input.identifier);
-	if (account && account.status !== 'locked') {
-		try {
-			await issueCode(deps, account, 'reset', input.channel);
-		} catch (error) {
-			if (!(error instanceof ApiError)) throw error;
-		}
-	}
+	await issueCodeQuietly(deps, input, 'reset', { addressKey: 'reset:ip', what: 'Bạn đã yêu cầu đặt lại mật khẩu' }, (account) => account.status !== 'locked');
 	return { message: RESET_REQUESTED };
 }
 

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { oneTimeCodeSchema, registrationSchema, type RegistrationInput } from '$lib/domain/account';
 import type { AccountRow, Channel } from '../db/types';
 import { hitRateLimit, rateLimits } from '../rate-limit';
-import { consumeCode, issueCode, type IssuedCode } from './codes';
+import { consumeCode, issueCode, issueCodeQuietly, type IssuedCode } from './codes';
 import { isoNow, nowOf, type AccountDeps } from './deps';
 import { ApiError, invalidInput, rateLimited } from '../http/api-error';
 import { checkNewPassword } from './password-rules';
@@ -135,4 +135,16 @@ export async function resendActivationCode(
 		throw new ApiError('invalid_input', 'Tài khoản này đã được kích hoạt. Hãy đăng nhập.');
 	}
 	return issueCode(deps, account, 'activate', channel);
+}
+
+export const ACTIVATION_RESENT =
+	'Nếu số này có tài khoản đang chờ kích hoạt, mã mới đã được gửi tới số điện thoại (hoặc e-mail) đã đăng ký. Mã có hiệu lực 10 phút; nếu không nhận được, hãy chờ 1 phút rồi yêu cầu lại.';
+
+/** A new activation code asked for by ID number or phone (no registration cookie): the same answer whether the account is pending, active or missing. */
+export async function resendActivationByIdentifier(
+	deps: AccountDeps,
+	input: { identifier: string; channel?: Channel; ip?: string }
+): Promise<{ message: string }> {
+	await issueCodeQuietly(deps, input, 'activate', { addressKey: 'resend:ip', what: 'Thiết bị này đã yêu cầu gửi mã' }, (account) => account.status === 'pending');
+	return { message: ACTIVATION_RESENT };
 }

@@ -1,5 +1,5 @@
 import { redirect } from '@sveltejs/kit';
-import { activate, createSession, resendActivationCode, type AccountTarget } from '$lib/server/accounts';
+import { activate, createSession, resendActivationByIdentifier, resendActivationCode, type AccountTarget } from '$lib/server/accounts';
 import { findAccountById, maskRecipient } from '$lib/server/accounts/store';
 import { serverContext } from '$lib/server/context';
 import { setSessionCookie } from '$lib/server/session-cookie';
@@ -36,11 +36,15 @@ export const actions: Actions = {
 		cookies.delete(PENDING_COOKIE, { path: '/' });
 		redirect(303, '/account?welcome=1');
 	},
-	resend: async ({ request, cookies }) => {
+	resend: async ({ request, cookies, getClientAddress }) => {
 		const { deps } = await serverContext();
 		const values = formValues(await request.formData());
+		const channel = values.channel === 'email' ? 'email' : 'sms';
 		try {
-			const issued = await resendActivationCode(deps, targetOf(cookies, values), values.channel === 'email' ? 'email' : 'sms');
+			const target = targetOf(cookies, values);
+			// Typed ID number or phone: the same answer whether such an account exists (issue 12, defect 4).
+			if ('identifier' in target) return { resent: (await resendActivationByIdentifier(deps, { identifier: target.identifier, channel, ip: getClientAddress() })).message };
+			const issued = await resendActivationCode(deps, target, channel);
 			return { resent: `Đã gửi mã mới tới ${issued.sentTo}. Mã có hiệu lực 10 phút.` };
 		} catch (error) {
 			return actionFailure(error, values);
