@@ -2,6 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { PDFDocument, PDFName, PDFString } from 'pdf-lib';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { checkBlobs } from '$lib/server/blobs/check';
 import { blobPath } from '$lib/server/blobs/store';
@@ -11,6 +12,20 @@ import { forEachDatabase } from '../helpers/databases';
 import { createAccount, limits } from './fixtures';
 
 const ORIGIN = 'http://dvc.test';
+
+/** A PNG's signature, header (width × height) and end: enough for any reader to know its size. */
+function png(width: number, height: number): Buffer {
+	const chunk = (type: string, data: Buffer) => {
+		const length = Buffer.alloc(4);
+		length.writeUInt32BE(data.length);
+		return Buffer.concat([length, Buffer.from(type), data, Buffer.alloc(4)]);
+	};
+	const header = Buffer.alloc(13);
+	header.writeUInt32BE(width, 0);
+	header.writeUInt32BE(height, 4);
+	header.set([8, 6, 0, 0, 0], 8);
+	return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', header), chunk('IDAT', randomBytes(64)), chunk('IEND', Buffer.alloc(0))]);
+}
 const b64 = (s: string) => Buffer.from(s).toString('base64');
 const sha256 = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
 
@@ -135,6 +150,43 @@ describe('tus uploads', () => {
 			expect(body.error.code).toBe('unsupported_type');
 			expect(body.error.message).toContain('anh.png');
 			expect(await db.selectFrom('blobs').select('sha256').execute()).toEqual([]);
+		});
+
+		it('refuses disguised files (issue 12, defect 13): a PDF with JavaScript, an encrypted PDF, a 30,000 × 30,000 PNG', async () => {
+			const { db } = t();
+			const me = await createAccount(db, 'A');
+			const handler = handlerFor();
+			const send = async (file: Uint8Array, filetype: string, filename: string) => {
+				const created = await create(handler, me, file, { filetype, filename });
+				expect(created.status).toBe(201);
+				return patch(handler, me, created.headers.get('Location')!, 0, file);
+			};
+			const refusedWith = async (answer: Response, pattern: RegExp) => {
+				expect(answer.status).toBe(422);
+				const { error } = await answer.json();
+				expect(error.code).toBe('unsafe_file');
+				expect(error.message).toMatch(pattern);
+			};
+
+			// The script hides in a compressed object stream: found by parsing, not by searching the bytes.
+			const scripted = await PDFDocument.create();
+			scripted.addPage();
+			scripted.catalog.set(PDFName.of('OpenAction'), scripted.context.obj({ S: 'JavaScript', JS: PDFString.of('app.alert(1)') }));
+			await refusedWith(await send(await scripted.save({ useObjectStreams: true }), 'application/pdf', 'to-khai.pdf'), /"to-khai.pdf".*JavaScript/);
+
+			const locked = await PDFDocument.create();
+			locked.addPage();
+			locked.context.trailerInfo.Encrypt = locked.context.obj({ Filter: 'Standard', V: 1, R: 2, O: PDFString.of('x'), U: PDFString.of('y'), P: -4 });
+			await refusedWith(await send(await locked.save({ useObjectStreams: false }), 'application/pdf', 'khoa.pdf'), /"khoa.pdf".*mật khẩu/);
+
+			await refusedWith(await send(png(30_000, 30_000), 'image/png', 'bom.png'), /"bom.png".*30000 × 30000/);
+			expect(await db.selectFrom('blobs').select('sha256').execute()).toEqual([]);
+
+			// Ordinary files still pass: a PDF made by a PDF library, a phone photo's size.
+			const plain = await PDFDocument.create();
+			plain.addPage().drawText('Hop dong thue nha');
+			expect((await send(await plain.save(), 'application/pdf', 'hop-dong.pdf')).status).toBe(204);
+			expect((await send(png(4000, 3000), 'image/png', 'anh.png')).status).toBe(204);
 		});
 
 		it('resumes after a server restart from the acknowledged offset and counts the bytes received', async () => {

@@ -51,6 +51,7 @@ export const errorStatus = {
 	invalid_answers: 422,
 	missing_blobs: 422,
 	attachment_mismatch: 422,
+	unsafe_file: 422,
 	size_mismatch: 422,
 	hash_mismatch: 422,
 	action_not_allowed: 422,
