@@ -30,7 +30,7 @@ async function act(desk: BrowserContext, dossierId: string, body: Record<string,
 	return response.json();
 }
 
-test('the desk asks for the fee, the citizen pays online once, sees "Đã thanh toán" and keeps the e-receipt', async ({ page, context, browser }, testInfo) => {
+test('the desk asks for the fee, the citizen pays online once, keeps the e-receipt, downloads the result and rates the service once', async ({ page, context, browser }, testInfo) => {
 	await signIn(page);
 	const seeded = await openCompleteDraft(page, 40 * 1024);
 	await page.getByRole('button', { name: 'Gửi hồ sơ' }).click();
@@ -100,5 +100,43 @@ test('the desk asks for the fee, the citizen pays online once, sees "Đã thanh 
 	const after = (await (await context.request.get(`/api/dossiers/${dossierId}`)).json()).obligations;
 	expect(after).toHaveLength(1);
 	expect(after[0].payment.id).toBe(paid.payment.id);
+
+	// The desk finishes with the result file and hands it over online (level 4).
+	const pdf = Buffer.from('%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n');
+	const uploaded = await desk.request.post(`/api/officer/dossiers/${dossierId}/files?name=ket-qua-tam-tru.pdf`, { data: pdf, headers: { 'content-type': 'application/pdf' } });
+	expect(uploaded.status()).toBe(201);
+	const file = await uploaded.json();
+	await act(desk, dossierId, { action: 'finish', result: { sha256: file.sha256, name: file.name } });
+	await act(desk, dossierId, { action: 'return' });
+
+	// The citizen downloads the result, then rates the service once.
+	await page.goto(`/dossiers/${dossierId}/fees`);
+	await expect(page.getByTestId('dossier-status')).toHaveText('Đã trả kết quả');
+	await expect(page.getByTestId('delivery-method')).toHaveText('Nhận trực tuyến (tải về)');
+	await expect(page.getByTestId('handed-over')).toBeVisible();
+	const fetching = page.waitForEvent('download');
+	await page.getByRole('button', { name: 'Tải kết quả: ket-qua-tam-tru.pdf' }).click();
+	const result = await fetching;
+	expect(result.suggestedFilename()).toBe('ket-qua-tam-tru.pdf');
+	expect(await readFile((await result.path())!)).toEqual(pdf);
+
+	const rating = page.getByTestId('rating');
+	await rating.getByRole('button', { name: 'Gửi đánh giá' }).click();
+	await expect(rating.getByRole('alert')).toHaveText('Hãy chọn một mức cho từng câu hỏi.');
+	await rating.getByRole('group', { name: /Nhìn chung/ }).getByLabel('Hài lòng', { exact: true }).check();
+	await rating.getByRole('group', { name: /đúng hẹn/ }).getByLabel('Rất hài lòng').check();
+	await rating.getByRole('group', { name: /hướng dẫn/ }).getByLabel('Hài lòng', { exact: true }).check();
+	await rating.getByRole('group', { name: /Phí, lệ phí/ }).getByLabel('Bình thường').check();
+	await rating.getByLabel('Góp ý thêm (không bắt buộc)').fill('<b>Nhanh</b> và rõ ràng');
+	await rating.getByRole('button', { name: 'Gửi đánh giá' }).click();
+	await expect(rating.getByTestId('rating-done')).toContainText('4/5');
+	await page.reload();
+	await expect(page.getByTestId('rating-done')).toBeVisible();
+	await expect(page.getByRole('button', { name: 'Gửi đánh giá' })).toHaveCount(0);
+
+	// The desk sees it in its agency's aggregate.
+	const deskPage = await desk.newPage();
+	await deskPage.goto('/officer');
+	await expect(deskPage.getByTestId('ratings')).toContainText('trên 1 đánh giá');
 	await desk.close();
 });

@@ -132,3 +132,66 @@ describe('IPN, development gateway and return page', () => {
 		expect(await paymentState()).toEqual(before);
 	});
 });
+
+describe('POST /api/officer/dossiers/{id}/payments (at the counter)', () => {
+	it("is the agency's officer's alone: 401 signed out, 403 for citizens and the administrator, 404 for another agency", async () => {
+		const body = { obligationId, tender: 'cash', receiptNumber: 'BL-000777' };
+		const expected = { anonymous: 401, owner: 403, otherCitizen: 403, admin: 403, foreignOfficer: 404 } as const;
+		const before = await paymentState();
+		for (const [name, status] of Object.entries(expected)) {
+			const response = await sendJson(who[name as keyof typeof expected], `/api/officer/dossiers/${dossierId}/payments`, body);
+			expect([name, response.status]).toEqual([name, status]);
+		}
+		expect(await paymentState()).toEqual(before);
+		const recorded = await sendJson(who.officer, `/api/officer/dossiers/${dossierId}/payments`, body);
+		expect(recorded.status).toBe(200);
+		expect(await recorded.json()).toMatchObject({ state: 'paid', payment: { method: 'counter', providerRef: 'BL-000777' } });
+		const seen = await (await who.owner.request(`/api/dossiers/${dossierId}`, { headers: { accept: 'application/json' } })).json();
+		expect(seen).toMatchObject({ status: 4, obligations: [{ state: 'paid', payment: { method: 'counter', providerRef: 'BL-000777' } }] });
+	});
+});
+
+describe('the result file, the rating and the desk aggregate', () => {
+	it('serves the result file to the owner only, lets only the owner rate once after the result, and shows each agency its own ratings', async () => {
+		const pdf = new TextEncoder().encode('%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n');
+		const upload = await who.officer.request(`/api/officer/dossiers/${dossierId}/files?name=${encodeURIComponent('Kết quả tạm trú.pdf')}`, {
+			method: 'POST',
+			headers: { 'content-type': 'application/pdf', accept: 'application/json', origin: server.origin },
+			body: pdf
+		});
+		expect(upload.status).toBe(201);
+		const file = await upload.json();
+		const body = { score: 5, answers: { onTime: 5, guidance: 5, fees: 4 } };
+		const early = await sendJson(who.owner, `/api/dossiers/${dossierId}/rating`, body);
+		expect(early.status).toBe(422);
+		await act(who.officer, { action: 'finish', result: { sha256: file.sha256, name: file.name } });
+		await act(who.officer, { action: 'return' });
+
+		const path = `/api/dossiers/${dossierId}/results/${file.sha256}`;
+		for (const [name, status] of Object.entries({ anonymous: 401, otherCitizen: 404, officer: 404, foreignOfficer: 404, admin: 404 } as const)) {
+			const response = await who[name as keyof typeof who].request(path, { headers: { accept: 'application/json' } });
+			expect([name, response.status]).toEqual([name, status]);
+		}
+		const download = await who.owner.request(path);
+		expect(download.status).toBe(200);
+		expect(download.headers.get('content-disposition')).toMatch(/^attachment/);
+		expect(new Uint8Array(await download.arrayBuffer())).toEqual(pdf);
+
+		for (const [name, status] of Object.entries({ anonymous: 401, otherCitizen: 404, officer: 404, foreignOfficer: 404, admin: 404 } as const)) {
+			const response = await sendJson(who[name as keyof typeof who], `/api/dossiers/${dossierId}/rating`, body);
+			expect([name, response.status]).toEqual([name, status]);
+		}
+		expect((await sendJson(who.owner, `/api/dossiers/${dossierId}/rating`, body)).status).toBe(201);
+		const twice = await sendJson(who.owner, `/api/dossiers/${dossierId}/rating`, body);
+		expect([twice.status, (await twice.json()).error.code]).toEqual([409, 'already_rated']);
+
+		const summary = (b: Browser) => b.request('/api/officer/ratings', { headers: { accept: 'application/json' } });
+		expect((await summary(who.anonymous)).status).toBe(401);
+		expect((await summary(who.owner)).status).toBe(403);
+		expect(await (await summary(who.officer)).json()).toMatchObject({ agencyCode: POLICE_SOC_SON, count: 1, average: 5, byScore: [0, 0, 0, 0, 1] });
+		expect(await (await summary(who.foreignOfficer)).json()).toMatchObject({ count: 0, average: null });
+		const desk = await (await who.officer.request('/officer')).text();
+		expect(desk).toContain('Mức độ hài lòng của người dân');
+		expect(desk).toContain('5/5');
+	});
+});

@@ -3,6 +3,7 @@ import type { ApiError } from '$lib/server/http/api-error';
 import { accountError as refusal } from '../helpers/accounts';
 import { applyAction, countEvents } from '$lib/server/workflow/actions';
 import { officerDossier } from '$lib/server/workflow/inbox';
+import { recordCounterPayment } from '$lib/server/payments/counter';
 import { forEachDatabase, type TestDatabase } from '../helpers/databases';
 import { act, giveBlob, manifest, sha, world } from './fixtures';
 
@@ -43,7 +44,12 @@ describe('dossier actions (service)', () => {
 			w.clock.advance(10);
 			await applyAction(deps, officer, dossierId, act('request-payment', { amount: 20000, items: [{ name: 'Lệ phí đăng ký', amount: 20000 }] }));
 			w.clock.advance(10);
-			await applyAction(deps, officer, dossierId, act('start'));
+			// The fee is paid at the desk (level 3): recorded with its receipt number, the dossier goes back to processing.
+			const unpaid = await refusal(applyAction(deps, officer, dossierId, act('start')));
+			expect([unpaid.status, unpaid.code]).toEqual([422, 'action_not_allowed']);
+			const [obligation] = await db.selectFrom('payment_obligations').select('id').where('dossier_id', '=', dossierId).execute();
+			const paid = await recordCounterPayment({ db, config: {}, now: () => w.clock.now }, officer, dossierId, { obligationId: obligation.id, tender: 'cash', receiptNumber: 'BL-0001' });
+			expect(paid).toMatchObject({ state: 'paid', payment: { method: 'counter', providerRef: 'BL-0001', amount: 20000 } });
 
 			// Level 4 ("toàn trình"): finishing needs the result file, which the officer uploaded.
 			const noFile = await refusal(applyAction(deps, officer, dossierId, act('finish')));

@@ -21,7 +21,12 @@ export function loadFonts() {
 }
 
 export function saveBytes(bytes: Uint8Array, fileName: string) {
-	const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type: 'application/pdf' }));
+	saveBlob(new Blob([bytes as BlobPart], { type: 'application/pdf' }), fileName);
+}
+
+/** Hands a file to the browser's downloads. */
+export function saveBlob(blob: Blob, fileName: string) {
+	const url = URL.createObjectURL(blob);
 	const a = document.createElement('a');
 	a.href = url;
 	a.download = fileName;

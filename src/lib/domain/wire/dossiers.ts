@@ -8,6 +8,7 @@ import { documentMetadataSchema } from '../documents';
 import { dossierStatusNames, parseDossierCode } from '../dossier';
 import { addressAnswerSchema } from '../units';
 import { feeAssessmentSchema, obligationSchema } from './payments';
+import { ratingViewSchema, resultViewSchema } from './results';
 import {
 	agencyCodeSchema,
 	attachmentTypeSchema,
@@ -215,7 +216,11 @@ export const dossierDetailSchema = z.extend(dossierListItemSchema, {
 	manifest: dossierManifestSchema,
 	events: z.array(dossierEventSchema),
 	/** Financial obligations the agency asked for (status 6), with their payment state. */
-	obligations: z.optional(z.array(obligationSchema))
+	obligations: z.optional(z.array(obligationSchema)),
+	/** How the result is handed over and its files (for the owner). */
+	result: z.optional(resultViewSchema),
+	/** The owner's satisfaction rating, once given. */
+	rating: z.optional(z.nullable(ratingViewSchema))
 });
 export type DossierDetail = z.infer<typeof dossierDetailSchema>;
 

@@ -37,6 +37,7 @@ export const errorStatus = {
 	assigned_to_other: 409,
 	request_reused: 409,
 	already_paid: 409,
+	already_rated: 409,
 	upload_gone: 410,
 	// 413/415/422/423: what was sent
 	payload_too_large: 413,

@@ -16,3 +16,4 @@ export * from './workflow';
 export * from './documents';
 export * from './push';
 export * from './agencies';
+export * from './results';

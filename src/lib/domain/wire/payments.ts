@@ -92,13 +92,15 @@ export const startPaymentAnswerSchema = z.union([
 ]);
 export type StartPaymentAnswer = z.infer<typeof startPaymentAnswerSchema>;
 
-/** Counter payment (level 3) recorded by the officer. */
+/** POST /api/officer/dossiers/{id}/payments: a payment received at the desk (level 3), with its paper receipt's number. */
 export const counterPaymentSchema = z.object({
-	obligationId: z.string().check(z.minLength(1)),
+	obligationId: z.string().check(z.minLength(1, 'Hãy chọn khoản thu')),
+	tender: z.enum(['cash', 'card'], 'Chọn hình thức: tiền mặt hoặc thẻ'),
 	receiptNumber: z
 		.string()
 		.check(z.trim(), z.minLength(1, 'Hãy nhập số biên lai'), z.maxLength(40, 'Số biên lai tối đa 40 ký tự'), z.regex(/^[0-9A-Za-z/.\- ]+$/, 'Số biên lai chỉ gồm chữ, số, / . -'))
 });
+export type CounterPayment = z.infer<typeof counterPaymentSchema>;
 
 /** A bank-statement line (webhook of the reconciliation adapter). */
 export const bankStatementLineSchema = z.object({

@@ -6,6 +6,7 @@
 import * as z from 'zod/mini';
 import { dossierDetailSchema, dossierManifestSchema } from './dossiers';
 import { MAX_VND } from './payments';
+import { trackingNumberSchema } from './results';
 import { attachmentTypeSchema, isoDateSchema, isoDateTimeSchema, procedureCodeSchema, sha256HexSchema, uuidSchema } from './primitives';
 
 export const actionNames = [
@@ -76,7 +77,12 @@ export const actionRequestSchema = z.discriminatedUnion('action', [
 			.check(z.minLength(1, 'Hãy ghi ít nhất một khoản thu'), z.maxLength(20, 'Tối đa 20 khoản thu'))
 	}),
 	z.strictObject({ ...common, action: z.literal('finish'), result: z.optional(officerFileRefSchema) }),
-	z.strictObject({ ...common, action: z.literal('return') }),
+	z.strictObject({
+		...common,
+		action: z.literal('return'),
+		/** By post: the postal item number of the envelope sent (required then). */
+		trackingNumber: z.optional(trackingNumberSchema)
+	}),
 	z.strictObject({ ...common, action: z.literal('stop'), reason }),
 	z.strictObject({
 		...common,

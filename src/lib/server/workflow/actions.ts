@@ -12,7 +12,7 @@ import { workingCalendar } from '$lib/domain/holidays';
 import { decideAction, type Actor, type WorkflowDossier } from '$lib/domain/workflow';
 import type { DossierStatus } from '$lib/domain/dossier';
 import { actionRequestSchema, type ActionAnswer, type ActionRequest } from '$lib/domain/wire/workflow';
-import type { DossierManifest } from '$lib/domain/wire/dossiers';
+import { manifestDeliverySchema, type DossierManifest } from '$lib/domain/wire/dossiers';
 import type { Config } from '../config';
 import type { Database } from '../db/types';
 import { ApiError } from '../http/api-error';
@@ -25,6 +25,7 @@ import { serverReference } from '../dossiers/reference';
 import { inWriteTransaction, isSqlite, isUniqueViolation } from '../dossiers/transaction';
 import { createObligation } from '../payments/obligations';
 import { recordIssuedPaper, recordVerifiedPapers } from '../documents/record';
+import { postalDetails } from '../results/view';
 import { answerOf, type EventRow } from './events';
 
 export interface WorkflowDeps {
@@ -120,9 +121,20 @@ async function applyLocked(trx: Kysely<Database>, deps: WorkflowDeps, account: A
 	if (decision.kind === 'refused')
 		throw new ApiError(decision.code, decision.message, { fields: decision.fields, details: decision.status ? { status: decision.status } : undefined });
 
+	// Back to processing from 6 means the fees are settled: a payment at the desk is recorded
+	// (POST …/payments), never skipped by this action, so each obligation is paid or cancelled once.
+	if (request.action === 'start' && decision.from === 6) {
+		const unpaid = await trx.selectFrom('payment_obligations').select('id').where('dossier_id', '=', dossierId).where('state', '=', 'pending').executeTakeFirst();
+		if (unpaid)
+			throw new ApiError('action_not_allowed', 'Hồ sơ còn khoản phí chưa thu. Khi người nộp trả tại quầy, hãy ghi nhận khoản thu kèm số biên lai; thanh toán trực tuyến tự chuyển hồ sơ sang xử lý.');
+	}
+
 	const at = now.toISOString();
 	const eventId = randomUUID();
+	// Handing over (status 10) goes the way the citizen chose when sending; by post it needs the item number.
+	const handover = request.action === 'return' ? await handoverOf(trx, row, request.trackingNumber, account.id, at) : undefined;
 	let payload = decision.payload;
+	if (handover) payload = { delivery: handover.method, ...(handover.tracking_number ? { trackingNumber: handover.tracking_number } : {}) };
 	let version = Number(row.version);
 	let manifest: DossierManifest | undefined;
 	let issued: { sha256: string; name: string; size: number; type: string } | undefined;
@@ -169,6 +181,7 @@ async function applyLocked(trx: Kysely<Database>, deps: WorkflowDeps, account: A
 	// Provided once, not again: what the desk accepted, and what it issued, become the citizen's papers.
 	if (decision.action === 'accept') await recordVerifiedPapers(trx, row, eventId, now);
 	if (issued) await recordIssuedPaper(trx, row, issued, eventId, now);
+	if (handover) await trx.insertInto('result_deliveries').values({ ...handover, dossier_id: dossierId }).execute();
 	if (manifest) {
 		await trx.insertInto('dossier_versions').values({ dossier_id: dossierId, version, manifest: JSON.stringify(manifest), event_id: eventId, created_at: at }).execute();
 		await addAttachments(trx, dossierId, manifest);
@@ -186,6 +199,20 @@ async function applyLocked(trx: Kysely<Database>, deps: WorkflowDeps, account: A
 		.where('id', '=', dossierId)
 		.execute();
 	return answerOf(dossierId, event);
+}
+
+/** The delivery row of a dossier handed over: the citizen's choice, and by post the address, fee and item number. */
+async function handoverOf(trx: Kysely<Database>, row: { manifest: string; agency_code: string }, trackingNumber: string | undefined, by: string, at: string) {
+	const chosen = manifestDeliverySchema.safeParse((JSON.parse(row.manifest) as { delivery?: unknown }).delivery);
+	const delivery = chosen.success ? chosen.data : ({ method: 'counter' } as const);
+	const base = { method: delivery.method, counter_date: null, counter_bring: null, post_address: null, postal_fee: null, tracking_number: null, recorded_by: by, recorded_at: at, handed_over_at: at };
+	if (delivery.method !== 'post') return base;
+	if (!trackingNumber)
+		throw new ApiError('invalid_input', 'Người nộp chọn nhận kết quả qua bưu điện: hãy nhập số hiệu bưu gửi trước khi trả kết quả.', {
+			fields: { trackingNumber: 'Hãy nhập số hiệu bưu gửi' }
+		});
+	const post = await postalDetails(trx, row.agency_code, delivery);
+	return { ...base, post_address: post.address, postal_fee: post.postalFee, tracking_number: trackingNumber };
 }
 
 /** A resubmitted dossier: same procedure and agency, valid answers, files the citizen holds. */

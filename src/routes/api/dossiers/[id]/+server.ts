@@ -3,6 +3,8 @@ import { parseDossierCode } from '$lib/domain/dossier';
 import { demoOfficerFor } from '$lib/server/seed';
 import { dossierDeps } from '$lib/server/context';
 import { obligationsOf } from '$lib/server/payments/obligations';
+import { ratingOf } from '$lib/server/results/rating';
+import { resultOf } from '$lib/server/results/view';
 import { submitDossier } from '$lib/server/dossiers/submit';
 import { citizenDossier } from '$lib/server/workflow/citizen';
 import { readJson, requireAccount, respond } from '$lib/server/http/respond';
@@ -24,5 +26,10 @@ export const GET: RequestHandler = ({ params, locals }) =>
 		requireAccount(locals);
 		const { db, config } = await dossierDeps();
 		const dossier = await citizenDossier(db, locals.account!, params.id);
-		return json({ ...dossier, obligations: await obligationsOf(db, dossier.id, config.vietqr) });
+		return json({
+			...dossier,
+			obligations: await obligationsOf(db, dossier.id, config.vietqr),
+			result: await resultOf(db, { id: dossier.id, agency_code: dossier.manifest.agencyCode, delivery: dossier.manifest.delivery }),
+			rating: await ratingOf(db, dossier.id)
+		});
 	});
