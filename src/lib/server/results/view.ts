@@ -13,7 +13,14 @@ import { serverReference } from '../dossiers/reference';
 /** The postal line and fee of a delivery by post, from the 2025 units and the agency's province. */
 export async function postalDetails(db: Kysely<Database>, agencyCode: string, delivery: Extract<ManifestDelivery, { method: 'post' }>) {
 	const agency = await db.selectFrom('agencies').select('province_code').where('code', '=', agencyCode).executeTakeFirst();
-	return { address: formatAddress(serverReference().units, delivery.address), postalFee: postalFee(agency?.province_code ?? null, delivery.address.provinceCode) };
+	let address: string;
+	try {
+		address = formatAddress(serverReference().units, delivery.address);
+	} catch {
+		// Checked when sent; units renamed since then still leave the street line to show.
+		address = delivery.address.street;
+	}
+	return { address, postalFee: postalFee(agency?.province_code ?? null, delivery.address.provinceCode) };
 }
 
 export async function resultOf(db: Kysely<Database>, dossier: { id: string; agency_code: string; delivery: ManifestDelivery }): Promise<ResultView> {
