@@ -44,7 +44,8 @@ async function deskOf(browser: Browser, identifier: string, password: string): P
 /** The citizen sends a birth registration from the phone; returns its id and code. */
 async function sendBirthRegistration(page: Page): Promise<{ id: string; code: string }> {
 	const seeded = await openCompleteDraft(page, 120 * 1024, {}, async () => {}, BIRTH_REGISTRATION);
-	await page.getByLabel('Cơ quan tiếp nhận hồ sơ').selectOption({ label: AGENCY.name });
+	// The competent agency is chosen by the routing (the parents' residence).
+	await expect(page.getByRole('group', { name: 'Cơ quan tiếp nhận hồ sơ' }).getByRole('radio', { name: new RegExp(`^${AGENCY.name}`) })).toBeChecked();
 	await page.getByRole('button', { name: 'Gửi hồ sơ' }).click();
 	const id = await expectReceipt(page, seeded.draftId);
 	const code = (await page.getByTestId('dossier-code').first().textContent())!.trim();
