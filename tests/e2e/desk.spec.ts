@@ -256,11 +256,11 @@ for (const mode of ['Tiếng Việt', 'English'] as const) {
 		await expectNoViolations(desk, '/officer, empty search');
 		await desk.goto(`/officer/dossiers/${id}`);
 		await expectNoViolations(desk, 'a new dossier');
-		for (const name of ['accept', 'start']) await action(desk, name).getByRole('button').click();
+		for (const name of ['accept', 'start']) await action(desk, name).locator('button').click();
 		await expect(desk.getByTestId('dossier-status')).toHaveText(mode === 'English' ? 'Being processed' : 'Đang xử lý');
 		await expectNoViolations(desk, 'a dossier being processed, with its history');
 		// Finishing without the result file: the refusal inside the form.
-		await action(desk, 'finish').getByRole('button').click();
+		await action(desk, 'finish').locator('button').click();
 		await expect(action(desk, 'finish').getByRole('alert')).toBeVisible();
 		await expectNoViolations(desk, 'a refused action');
 		await desk.goto('/dev/accounts');
@@ -291,16 +291,16 @@ test('keyboard only: search the inbox, open the dossier, accept it and hear what
 	await desk.keyboard.press('Enter');
 	await expect(desk.getByRole('heading', { level: 1 })).toContainText(code);
 
-	await tabTo(action(desk, 'accept').getByRole('button'));
+	await tabTo(action(desk, 'accept').locator('button'));
 	await desk.keyboard.press('Enter');
 	await expect(desk.getByTestId('dossier-status')).toHaveText('Được tiếp nhận');
 	await expect(desk.getByRole('status').filter({ hasText: 'Đã ghi nhận' })).toBeFocused();
-	await tabTo(action(desk, 'start').getByRole('button'));
+	await tabTo(action(desk, 'start').locator('button'));
 	await desk.keyboard.press('Space');
 	await expect(desk.getByTestId('dossier-status')).toHaveText('Đang xử lý');
 
 	// A refusal lands the focus on its message, inside the form that needs fixing.
-	await tabTo(action(desk, 'finish').getByRole('button'));
+	await tabTo(action(desk, 'finish').locator('button'));
 	await desk.keyboard.press('Enter');
 	await expect(action(desk, 'finish').getByRole('alert')).toBeFocused();
 	await desk.keyboard.press('Tab');
