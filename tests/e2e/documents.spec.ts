@@ -199,6 +199,7 @@ test('a stored paper is attached to the birth registration with no signal, and t
 	await fillAddress(page, 'Nơi sinh', '40');
 	await page.getByLabel('Quê quán').fill('Nghệ An');
 	await page.getByRole('button', { name: 'Tiếp tục' }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toContainText('Thông tin về mẹ');
 	await page.getByLabel('Họ, chữ đệm, tên').fill('Trần Thị Bình');
 	await page.getByLabel('Năm sinh').fill('1995');
 	await page.getByLabel('Dân tộc').selectOption('Kinh');

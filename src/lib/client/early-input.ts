@@ -12,6 +12,8 @@ let started = false;
 /** Called once the app has hydrated (the root layout's onMount): later pages are rendered by the client. */
 export function markAppStarted() {
 	started = true;
+	// Visible to tests and tools: taps from here on reach the app's handlers.
+	document.documentElement.dataset.started = '';
 }
 
 type Saved =

@@ -169,7 +169,8 @@ export async function outboxEntry(page: Page, draftId: string) {
 }
 
 export async function serverDossiers(context: BrowserContext): Promise<{ id: string; code: string }[]> {
-	const res = await context.request.get('/api/dossiers');
+	// A kept-alive socket the server closes just as a poll reuses it resets (ECONNRESET): ask again once.
+	const res = await context.request.get('/api/dossiers').catch(() => context.request.get('/api/dossiers'));
 	expect(res.status()).toBe(200);
 	return (await res.json()).dossiers;
 }
