@@ -33,6 +33,6 @@ export default defineConfig({
 		timeout: 60_000,
 		// Every journey sends as the one demo citizen: its per-day submission limit (20) is raised
 		// so that the suite does not depend on how many journeys send (the limit: integration tests).
-		env: { BUILD_DIR: process.env.BUILD_DIR ?? 'build', PORT: String(port), DATA_DIR: dataDir, APP_ENV: 'development', ORIGIN: `http://localhost:${port}`, SUBMISSIONS_PER_ACCOUNT_PER_DAY: '500' }
+		env: { BUILD_DIR: process.env.BUILD_DIR ?? 'build', PORT: String(port), DATA_DIR: dataDir, APP_ENV: 'development', ORIGIN: `http://localhost:${port}`, SUBMISSIONS_PER_ACCOUNT_PER_DAY: '500', SIGN_IN_LIMIT_SCALE: '20' }
 	}
 });
