@@ -4,7 +4,7 @@
  * name), refused with a reason if it cannot be used, photos shrunk and PDFs checked in a
  * worker. Nothing is stored here; the caller stores what comes back.
  */
-import { checkPicked, SNIFF_BYTES, type SniffRefusal } from '$lib/domain/file-sniff';
+import { checkPicked, SNIFF_BYTES, type SniffRefusal } from '$lib/domain/file-signature';
 import type { AttachmentType } from '$lib/domain/wire/primitives';
 import type { PrepareAnswer, PrepareRequest } from './prepare-tasks';
 
