@@ -60,7 +60,7 @@ export async function changePassword(
 ): Promise<void> {
 	const account = await findAccountById(deps.db, input.accountId);
 	if (!account) throw new ApiError('not_found', 'Không tìm thấy tài khoản. Hãy đăng nhập lại.');
-	const limit = await hitRateLimit(deps.db, `change-password:${account.id}`, rateLimits.signInPerIdentifier, nowOf(deps));
+	const limit = await hitRateLimit(deps.db, `change-password:${account.id}`, rateLimits.currentPasswordChecks, nowOf(deps));
 	if (!limit.allowed) throw rateLimited(limit.retryAfterMs, 'Bạn đã nhập mật khẩu hiện tại');
 	if (!(await verifyPassword(input.currentPassword, account.password_hash))) {
 		throw new ApiError('invalid_credentials', 'Mật khẩu hiện tại không đúng', { fields: { currentPassword: 'Mật khẩu hiện tại không đúng' } });

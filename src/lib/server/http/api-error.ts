@@ -63,8 +63,9 @@ export function invalidInput(
 }
 
 export function rateLimited(retryAfterMs: number, what: string): ApiError {
-	const minutes = Math.max(1, Math.ceil(retryAfterMs / 60_000));
-	return new ApiError('rate_limited', `${what} quá nhiều lần. Vui lòng thử lại sau ${minutes} phút.`, {
+	const seconds = Math.max(1, Math.ceil(retryAfterMs / 1000));
+	const wait = seconds < 60 ? `${seconds} giây` : `${Math.ceil(seconds / 60)} phút`;
+	return new ApiError('rate_limited', `${what} quá nhiều lần. Vui lòng thử lại sau ${wait}.`, {
 		retryAfterSeconds: Math.ceil(retryAfterMs / 1000)
 	});
 }
