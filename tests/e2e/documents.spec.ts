@@ -2,7 +2,8 @@ import { expect, test, type Page } from '@playwright/test';
 import { PDFDocument } from 'pdf-lib';
 import { a4PhotoBase64 } from './helpers/a4-photo';
 import { fillAddress, waitSaved } from './helpers/browser';
-import { bytesReceivedFor, expectReceipt, outboxEntry, signIn } from './helpers/outbox';
+import { act, officerOf } from './helpers/desk';
+import { bytesReceivedFor, expectReceipt, openCompleteDraft, outboxEntry, serverDossiers, signIn } from './helpers/outbox';
 
 // Issue 14 (device side): the document store ("Kho giấy tờ") in real Chromium — a photo
 // through the file chooser compressed under the budget, photos assembled into one PDF, a
@@ -242,6 +243,73 @@ test('a stored paper is attached to the birth registration with no signal, and t
 	// Attached by reference: the same bytes, and the manifest says what the paper is.
 	expect(entry.manifest.attachments).toMatchObject([{ slot: 'birthCertificateFile', sha256: paper.files[0].sha256, size: paper.files[0].size, document: { typeId: 'giay-chung-sinh', holder: { kind: 'self' } } }]);
 	expect(await bytesReceivedFor(context, paper.files[0].sha256)).toBe(paper.files[0].size);
+});
+
+test('a paper the desk accepted is verified in the store, fetched once to a new phone, and fills the next dossier with no upload', async ({ page, context, browser }, testInfo) => {
+	const baseURL = testInfo.project.use.baseURL!;
+	await signIn(page);
+	const first = await openCompleteDraft(page, 30 * 1024);
+	await page.getByRole('button', { name: 'Gửi hồ sơ' }).click();
+	const dossierId = await expectReceipt(page, first.draftId);
+	const dossier = await (await context.request.get(`/api/dossiers/${dossierId}`)).json();
+	const desk = await officerOf(browser, baseURL, dossier.manifest.agencyCode);
+	await act(desk, dossierId, { action: 'accept', expectedStatus: 1 });
+
+	// This phone sent the file: the store lists it as verified, and nothing is downloaded.
+	const fileRequests: string[] = [];
+	const watchFiles = (p: Page) => p.on('request', (r) => void (/\/api\/documents\/[^/]+\/file/.test(r.url()) && fileRequests.push(r.url())));
+	watchFiles(page);
+	await page.goto('/documents');
+	const verified = page.getByTestId('paper').filter({ has: page.getByTestId('paper-state') });
+	await expect(verified).toHaveCount(1);
+	await expect(verified.getByTestId('paper-state')).toContainText('Đã được cơ quan xác nhận');
+	await expect(verified.getByTestId('paper-state')).toContainText(dossier.code);
+	await expect(verified.getByRole('button', { name: /Tải về máy/ })).toHaveCount(0);
+	const [kept] = (await storedPapers(page)).filter((p) => p.files[0].sha256 === first.sha256);
+	expect(kept).toBeTruthy();
+
+	// A new phone: the paper is listed with its size, fetched once, checked, and opens with no signal.
+	const other = await browser.newContext({ baseURL });
+	const phone = await other.newPage();
+	watchFiles(phone);
+	await signIn(phone);
+	await phone.goto('/documents');
+	const remote = phone.getByTestId('paper').filter({ has: phone.getByTestId('paper-state') });
+	await expect(remote.getByTestId('paper-state')).toContainText('Đã được cơ quan xác nhận');
+	await remote.getByRole('button', { name: /^Tải về máy \(30 KB\)/ }).click();
+	await expect(phone.getByRole('status')).toContainText('Đã tải');
+	await expect(remote.getByRole('button', { name: /Tải về máy/ })).toHaveCount(0);
+	expect(fileRequests).toHaveLength(1);
+	const [fetched] = await storedPapers(phone, true);
+	expect(fetched.files[0].sha256).toBe(first.sha256);
+	expect(Buffer.from(fetched.bytes![0], 'base64').length).toBe(30 * 1024);
+	await other.setOffline(true);
+	await phone.goto(`/documents/${fetched.id}`);
+	await expect(phone.getByRole('link', { name: /Mở tệp PDF/ })).toBeVisible();
+	await other.close();
+
+	// The next dossier: the slot says the agency already holds the paper; one tap, and the
+	// upload sends no byte of it.
+	const uploads: string[] = [];
+	page.on('request', (r) => void (new URL(r.url()).pathname.startsWith('/api/uploads') && uploads.push(r.method())));
+	const before = await bytesReceivedFor(context, first.sha256);
+	const second = await openCompleteDraft(page, 1024, { residenceProofFile: [] });
+	await page.getByRole('button', { name: 'Sửa Giấy tờ kèm theo' }).click();
+	const held = page.getByTestId('held-slot');
+	await expect(held).toContainText('Cơ quan đã có giấy tờ này');
+	await expect(held).toContainText(dossier.code);
+	await held.getByRole('button', { name: /^Dùng bản đã xác nhận/ }).click();
+	await expect(held).toContainText('không cần tải lên');
+	await page.getByRole('button', { name: 'Tiếp tục' }).click();
+	await page.getByRole('button', { name: 'Kiểm tra lại hồ sơ' }).click();
+	await page.getByRole('button', { name: 'Gửi hồ sơ' }).click();
+	const secondId = await expectReceipt(page, second.draftId);
+	const [entry] = (await outboxEntry(page, second.draftId)) as unknown as { manifest: { attachments: { slot: string; sha256: string }[] } }[];
+	expect(entry.manifest.attachments).toMatchObject([{ slot: 'residenceProofFile', sha256: first.sha256 }]);
+	expect(uploads).toEqual([]);
+	expect(await bytesReceivedFor(context, first.sha256)).toBe(before);
+	expect((await serverDossiers(context)).some((d) => d.id === secondId)).toBe(true);
+	await desk.close();
 });
 
 test('a second account on the same phone sees nothing of the first one’s store', async ({ page }) => {

@@ -1,4 +1,5 @@
-import { expect, test, type Browser, type BrowserContext } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import { act, officerOf } from './helpers/desk';
 import { readFile } from 'node:fs/promises';
 import { expectReceipt, openCompleteDraft, signIn } from './helpers/outbox';
 import { pdfText } from './helpers/pdf';
@@ -7,28 +8,6 @@ import { pdfText } from './helpers/pdf';
 // VNPay protocol: signed URL, IPN, return), counted once, and the e-receipt is a real PDF.
 
 const FEE = { amount: 16000, items: [{ name: 'Lệ phí đăng ký tạm trú', amount: 16000 }] };
-
-/** The demo officer of the dossier's agency, signed in in a browser of their own (the desk's computer). */
-async function officerOf(browser: Browser, baseURL: string, agencyCode: string): Promise<BrowserContext> {
-	const desk = await browser.newContext({ baseURL });
-	const accounts = (await (await desk.request.get('/api/dev/accounts')).json()) as { role: string; identifier: string; password: string; agencyCode: string | null }[];
-	const officer = accounts.find((a) => a.role === 'officer' && a.agencyCode === agencyCode);
-	expect(officer, `a demo officer of ${agencyCode}`).toBeTruthy();
-	const page = await desk.newPage();
-	await page.goto('/signin');
-	await page.getByLabel('Số CCCD hoặc số điện thoại').fill(officer!.identifier);
-	await page.getByLabel('Mật khẩu').fill(officer!.password);
-	await page.getByRole('button', { name: 'Đăng nhập' }).click();
-	await page.waitForURL((url) => !url.pathname.startsWith('/signin'));
-	await page.close();
-	return desk;
-}
-
-async function act(desk: BrowserContext, dossierId: string, body: Record<string, unknown>) {
-	const response = await desk.request.post(`/api/officer/dossiers/${dossierId}/actions`, { data: { requestId: crypto.randomUUID(), ...body } });
-	expect(response.status(), await response.text()).toBe(200);
-	return response.json();
-}
 
 test('the desk asks for the fee, the citizen pays online once, keeps the e-receipt, downloads the result and rates the service once', async ({ page, context, browser }, testInfo) => {
 	await signIn(page);

@@ -5,8 +5,10 @@
  * the form's attachment slots use it.
  */
 import {
+	documentCatalogue,
 	documentType,
 	familyRelationNames,
+	slotDocumentTypes,
 	fitsSlot,
 	validityOf,
 	type DocumentHolder,
@@ -167,4 +169,42 @@ export function metadataFromForm(v: MetadataFormValues, today: Date = new Date()
 	};
 	for (const key of Object.keys(input)) if (input[key] === undefined) delete input[key];
 	return { input, dateErrors };
+}
+
+// ---- papers the state holds ("provided once, not again") --------------------------------
+
+/** A paper the state holds for the person: verified in an accepted dossier, or issued by an agency. */
+export interface StatePaper {
+	id: string;
+	origin: 'verified' | 'issued';
+	metadata: DocumentMetadata;
+	/** false for a paper made for one case (an authorisation): never offered again. */
+	reusable: boolean;
+	/** The procedure of the dossier that proved or issued it. */
+	procedureCode: string;
+	/** The attachment slot it filled (verified papers). */
+	slot?: string;
+}
+
+/**
+ * Per attachment slot of the procedure, the papers that fill it without asking again:
+ * reusable, not expired, and of a type the slot takes — or verified for this very slot of
+ * this procedure before. Only slots with at least one paper. The server answers it with
+ * `GET /api/documents?procedure=`; the device works it out from the papers it keeps when
+ * there is no signal.
+ */
+export function heldSlots(procedureCode: string, papers: readonly StatePaper[], today: IsoDate): { slot: string; paperIds: string[] }[] {
+	const slots = Object.keys(documentCatalogue.slots[procedureCode] ?? {});
+	return slots
+		.map((slot) => {
+			const types = new Set(slotDocumentTypes(procedureCode, slot).map((t) => t.id));
+			const fits = papers.filter(
+				(p) =>
+					p.reusable &&
+					validityOf(p.metadata, today).state !== 'expired' &&
+					(types.has(p.metadata.typeId) || (p.origin === 'verified' && p.procedureCode === procedureCode && p.slot === slot))
+			);
+			return { slot, paperIds: fits.map((p) => p.id) };
+		})
+		.filter((s) => s.paperIds.length > 0);
 }

@@ -30,6 +30,26 @@ export interface StoredFile {
 	pages: number;
 }
 
+/**
+ * What the server says of a paper it holds (`GET /api/documents`): verified in an accepted
+ * dossier or issued by an agency. Kept on the device so that the store shows it, and the form
+ * knows the slot needs no upload, with no signal. A paper the person added on this device and
+ * the server later verified (the same file) carries it too, instead of being listed twice.
+ */
+export interface ServerProof {
+	paperId: string;
+	origin: 'verified' | 'issued';
+	reusable: boolean;
+	dossierId: string;
+	dossierCode: string;
+	procedureCode: string;
+	procedureName: string;
+	slot?: string;
+	agencyName: string;
+	/** When the officer accepted the dossier, or issued the result. */
+	at: string;
+}
+
 export interface StoredDocument {
 	id: string;
 	metadata: DocumentMetadata;
@@ -40,6 +60,8 @@ export interface StoredDocument {
 	holderKey: string;
 	createdAt: string;
 	updatedAt: string;
+	/** Set once the server holds this paper (verified or issued). */
+	server?: ServerProof;
 	/** Set by a delete, so "Hoàn tác" brings it back until it is purged. */
 	deletedAt?: string;
 	schemaVersion: number;

@@ -116,7 +116,9 @@ export async function restoreDocument(db: AccountDb, id: string): Promise<void> 
 /**
  * Removes for good the papers deleted more than `olderThanMs` ago, and those of their files
  * that nothing else on the device uses (another paper, a draft, a dossier being sent or
- * sent): a photo attached to a draft outlives the paper it was stored as.
+ * sent): a photo attached to a draft outlives the paper it was stored as. A paper the state
+ * holds keeps its record (deleted, without bytes), so the server's list does not bring it back
+ * unasked and the person can fetch it again.
  */
 export async function purgeDeletedDocuments(db: AccountDb, olderThanMs: number, now = Date.now()): Promise<number> {
 	const cutoff = new Date(now - olderThanMs).toISOString();
@@ -134,7 +136,8 @@ export async function purgeDeletedDocuments(db: AccountDb, olderThanMs: number, 
 		await db.dossiers.each((d) => note(d));
 		const orphans = [...new Set(gone.flatMap((d) => d.files.map((f) => f.sha256)))].filter((sha) => !used.has(sha));
 		await db.blobs.bulkDelete(orphans);
-		await db.documents.bulkDelete([...goneIds]);
+		// A paper the state holds stays listed as deleted (its bytes freed): it can be fetched back.
+		await db.documents.bulkDelete(gone.filter((d) => !d.server).map((d) => d.id));
 		return gone.length;
 	});
 }

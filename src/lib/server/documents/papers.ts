@@ -5,7 +5,8 @@
  */
 import { stat } from 'node:fs/promises';
 import type { Kysely } from 'kysely';
-import { documentCatalogue, documentMetadataSchema, documentType, slotDocumentTypes, validityOf } from '$lib/domain/documents';
+import { documentMetadataSchema, documentType, validityOf } from '$lib/domain/documents';
+import { heldSlots } from '$lib/domain/document-store';
 import { vietnamDate } from '$lib/domain/time';
 import { documentsAnswerSchema, type DocumentsAnswer, type HeldSlot, type Paper } from '$lib/domain/wire/documents';
 import { dossierReceiptSchema } from '$lib/domain/wire/dossiers';
@@ -72,7 +73,9 @@ export async function listPapers(db: Kysely<Database>, accountId: string, now: D
 			at: r.created_at
 		});
 	}
-	const answer: DocumentsAnswer = asked ? { papers, held: heldSlots(asked, papers) } : { papers };
+	const held = (code: string): HeldSlot[] =>
+		heldSlots(code, papers.map((p) => ({ id: p.id, origin: p.origin, metadata: p.metadata, reusable: p.reusable, procedureCode: p.dossier.procedureCode, slot: p.slot })), today);
+	const answer: DocumentsAnswer = asked ? { papers, held: held(asked) } : { papers };
 	// The answer is what the device will parse: check it here too, so a bad row fails loudly on the server.
 	return documentsAnswerSchema.parse(answer);
 }
@@ -82,27 +85,6 @@ function checkProcedure(code: string): string {
 		throw new ApiError('invalid_query', 'Mã thủ tục có dạng 1.001193.', { fields: { procedure: 'Mã thủ tục có dạng 1.001193' } });
 	if (!getProcedure(code)) throw new ApiError('procedure_not_found', 'Không tìm thấy thủ tục này.');
 	return code;
-}
-
-/**
- * Per attachment slot of the procedure, the papers that fill it without asking again: reusable,
- * not expired, and of a type the slot takes — or verified for this very slot of this procedure
- * before ("provided once, not again").
- */
-export function heldSlots(procedureCode: string, papers: readonly Paper[]): HeldSlot[] {
-	const slots = Object.keys(documentCatalogue.slots[procedureCode] ?? {});
-	return slots
-		.map((slot) => {
-			const types = new Set(slotDocumentTypes(procedureCode, slot).map((t) => t.id));
-			const fits = papers.filter(
-				(p) =>
-					p.reusable &&
-					p.validity.state !== 'expired' &&
-					(types.has(p.metadata.typeId) || (p.origin === 'verified' && p.dossier.procedureCode === procedureCode && p.slot === slot))
-			);
-			return { slot, paperIds: fits.map((p) => p.id) };
-		})
-		.filter((s) => s.paperIds.length > 0);
 }
 
 /** One paper's file, to the account that holds it; `download` saves it, otherwise it opens in the browser's sandboxed viewer. */
