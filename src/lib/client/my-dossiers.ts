@@ -134,12 +134,16 @@ export async function sendAllPending(db: AccountDb): Promise<void> {
 	for (const d of await listPendingActions(db)) await sendPending(db, d.id);
 }
 
-/** Stores a file of one's own dossier (a result) on the device the first time it is opened; then opens from there. */
-export async function keptFile(db: AccountDb, file: { sha256: string; name: string; url: string }, api = dossiersApi()): Promise<Blob> {
+/**
+ * A file of one's own dossier (a result): from the device when it was opened before; otherwise
+ * downloaded and stored on the device, so it opens again without a signal. A full phone keeps
+ * nothing, but the downloaded file is still handed back.
+ */
+export async function keptFile(db: AccountDb, dossierId: string, file: { sha256: string; name: string }, api = dossiersApi()): Promise<Blob> {
 	const kept = await getBlob(db, file.sha256);
 	if (kept) return kept.data;
-	const blob = await api.file(file.url);
-	await putBlob(db, blob, file.name);
+	const blob = await api.file(dossierId, file.sha256);
+	await putBlob(db, blob, file.name).catch(() => undefined);
 	return blob;
 }
 

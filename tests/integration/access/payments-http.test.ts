@@ -167,7 +167,7 @@ describe('the result file, the rating and the desk aggregate', () => {
 		await act(who.officer, { action: 'finish', result: { sha256: file.sha256, name: file.name } });
 		await act(who.officer, { action: 'return' });
 
-		const path = `/api/dossiers/${dossierId}/results/${file.sha256}`;
+		const path = `/api/dossiers/${dossierId}/files/${file.sha256}?download=1`;
 		for (const [name, status] of Object.entries({ anonymous: 401, otherCitizen: 404, officer: 404, foreignOfficer: 404, admin: 404 } as const)) {
 			const response = await who[name as keyof typeof who].request(path, { headers: { accept: 'application/json' } });
 			expect([name, response.status]).toEqual([name, status]);

@@ -16,11 +16,11 @@ export function dossiersApi(fetcher: typeof fetch = defaultFetch) {
 		getDossier: (id: string) => data(call(citizenDossierSchema, `/api/dossiers/${encodeURIComponent(id)}`, noStore)),
 		/** POST /api/dossiers/{id}/actions: supplement or withdraw; the same requestId again gets the same answer. */
 		act: (id: string, request: ActionRequestInput) => data(call(actionAnswerSchema, `/api/dossiers/${encodeURIComponent(id)}/actions`, send('POST', request))),
-		/** GET a file of one's own dossier (a result, an attachment) as bytes. */
-		async file(url: string): Promise<Blob> {
+		/** GET /api/dossiers/{id}/files/{sha256}: a file of one's own dossier (a result, an attachment) as bytes. */
+		async file(id: string, sha256: string): Promise<Blob> {
 			let response: Response;
 			try {
-				response = await fetcher(url, { credentials: 'same-origin', cache: 'no-store' });
+				response = await fetcher(`/api/dossiers/${encodeURIComponent(id)}/files/${encodeURIComponent(sha256)}`, { credentials: 'same-origin', cache: 'no-store' });
 			} catch {
 				throw networkFailure();
 			}
