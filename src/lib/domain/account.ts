@@ -9,6 +9,7 @@ import { addressAnswerSchema } from './units';
 import { parseDate, validateDate } from './validators/date';
 import { validateEmail } from './validators/email';
 import { validateIdNumber } from './validators/id-number';
+import { nameCharacterMessage, normalizeName } from './validators/name';
 import { normalizePhone, validatePhone } from './validators/phone';
 
 export const PASSWORD_MIN_LENGTH = 8;
@@ -25,12 +26,16 @@ const checkedBy = (validate: (value: string) => string | null, required: string)
 			if (message) ctx.addIssue({ code: 'custom', message });
 		});
 
+/** The one name rule (validators/name.ts): NFC, single spaces, letters, ' and - only. */
 export const fullNameSchema = z
 	.string({ error: 'Vui lòng nhập họ và tên' })
-	.trim()
+	.overwrite(normalizeName)
 	.min(2, 'Vui lòng nhập đầy đủ họ và tên như trên thẻ căn cước')
 	.max(100, 'Họ và tên dài tối đa 100 ký tự')
-	.transform((name) => name.replace(/\s+/g, ' '));
+	.superRefine((name, ctx) => {
+		const message = nameCharacterMessage(name);
+		if (message) ctx.addIssue({ code: 'custom', message });
+	});
 
 export const idNumberSchema = checkedBy((v) => validateIdNumber(v), 'Vui lòng nhập số CCCD (số định danh cá nhân) 12 chữ số');
 

@@ -12,6 +12,7 @@
 import { randomUUID } from 'node:crypto';
 import * as client from 'openid-client';
 import { validateIdNumber } from '$lib/domain/validators/id-number';
+import { fullNameSchema } from '$lib/domain/account';
 import { normalizePhone } from '$lib/domain/validators/phone';
 import { createSession, toAccountView, type AccountDeps, type AccountView } from './accounts';
 import { ApiError } from './http/api-error';
@@ -152,7 +153,9 @@ export async function accountForIdNumber(deps: AccountDeps, idNumber: string, cl
 		return toAccountView(existing);
 	}
 	const phone = normalizePhone(text(claims.phone_number) ?? '');
-	const name = text(claims.name) ?? [text(claims.family_name), text(claims.given_name)].filter(Boolean).join(' ');
+	// The same name rule as the registration form: an identity provider's claim is input too.
+	const claimed = fullNameSchema.safeParse(text(claims.name) ?? [text(claims.family_name), text(claims.given_name)].filter(Boolean).join(' '));
+	const name = claimed.success ? claimed.data : null;
 	if (!phone || !name || validateIdNumber(idNumber)) {
 		throw new OidcError('Tài khoản định danh chưa cung cấp đủ họ tên và số điện thoại để tạo tài khoản. Hãy đăng ký bằng biểu mẫu đăng ký.');
 	}

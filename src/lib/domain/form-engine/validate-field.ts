@@ -74,7 +74,7 @@ export function validateField(field: ScalarField, value: unknown, scope: Answers
 		case 'text':
 			return validateText(value, field);
 		case 'textarea':
-			return validateText(value, { maxLength: field.maxLength });
+			return validateText(value, { maxLength: field.maxLength }, true);
 		case 'number':
 			return validateNumber(value, field);
 		case 'date':

@@ -5,6 +5,7 @@ export * from './choice';
 export * from './date';
 export * from './email';
 export * from './id-number';
+export * from './name';
 export * from './number';
 export * from './phone';
 export * from './required';
