@@ -1,5 +1,5 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import { expectNoViolations } from './helpers/desk';
 import { BIRTH_REGISTRATION, expectReceipt, openCompleteDraft, signIn, TEMPORARY_RESIDENCE } from './helpers/outbox';
 
 // Issue 11, the officer desk: a citizen on a phone sends a birth registration; the demo
@@ -212,15 +212,6 @@ test('two officers press "Tiếp nhận" on the same dossier at once: one applie
 	await first.context.close();
 	await second.context.close();
 });
-
-const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
-
-async function expectNoViolations(page: Page, what: string) {
-	await page.waitForLoadState('networkidle');
-	const { violations } = await new AxeBuilder({ page }).withTags(WCAG).analyze();
-	const found = violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')}`);
-	expect(found, `axe on ${what}`).toEqual([]);
-}
 
 /** A dossier sent straight through the API (no attachment): the desk's pages are what is checked here. */
 async function sendByApi(context: BrowserContext): Promise<{ id: string; code: string }> {

@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
-import { act, officerOf } from './helpers/desk';
+import { act, expectNoViolations, officerOf } from './helpers/desk';
 import { readFile } from 'node:fs/promises';
-import { expectReceipt, openCompleteDraft, signIn } from './helpers/outbox';
+import { BIRTH_REGISTRATION, expectReceipt, openCompleteDraft, signIn } from './helpers/outbox';
 import { pdfText } from './helpers/pdf';
 
 // Issue 15: a fee asked by the desk is paid online through the development gateway (the
@@ -117,5 +117,93 @@ test('the desk asks for the fee, the citizen pays online once, keeps the e-recei
 	const deskPage = await desk.newPage();
 	await deskPage.goto('/officer');
 	await expect(deskPage.getByTestId('ratings')).toContainText('trên 1 đánh giá');
+	await desk.close();
+});
+
+test('level 3 on the desk page: the fee paid at the counter with its receipt number, the result sent by post with its item number (vi and en, axe clean)', async ({ page, context, browser }, testInfo) => {
+	test.setTimeout(150_000);
+	await signIn(page);
+	const seeded = await openCompleteDraft(page, 20 * 1024, {}, async () => {}, BIRTH_REGISTRATION);
+	// The citizen chooses the result by post, to an address in the 2025 units.
+	await page.getByLabel('Nhận qua dịch vụ bưu chính công ích').check();
+	await page.getByLabel('Tỉnh/thành phố', { exact: true }).selectOption('01');
+	await page.getByLabel('Xã/phường/đặc khu', { exact: true }).selectOption({ index: 1 });
+	await page.getByLabel('Số nhà, đường/thôn, tổ').fill('Số 5, thôn Đông');
+	await page.getByRole('button', { name: 'Gửi hồ sơ' }).click();
+	const dossierId = await expectReceipt(page, seeded.draftId);
+	const dossier = await (await context.request.get(`/api/dossiers/${dossierId}`)).json();
+	expect(dossier.manifest.delivery.method).toBe('post');
+
+	const desk = await officerOf(browser, testInfo.project.use.baseURL!, dossier.manifest.agencyCode);
+	const deskPage = await desk.newPage();
+	await deskPage.setViewportSize({ width: 1280, height: 800 });
+	await deskPage.goto(`/officer/dossiers/${dossierId}`);
+	const form = (name: string) => deskPage.locator(`form[data-action="${name}"]`);
+	await form('accept').getByRole('button').click();
+	await expect(deskPage.getByTestId('dossier-status')).toHaveText('Được tiếp nhận');
+	await form('start').getByRole('button').click();
+	await expect(deskPage.getByTestId('dossier-status')).toHaveText('Đang xử lý');
+	await form('request-payment').getByLabel('Khoản thu').fill('Lệ phí đăng ký khai sinh (bản sao)');
+	await form('request-payment').getByLabel('Số tiền (đồng)').fill('16.000');
+	await form('request-payment').getByRole('button').click();
+	await expect(deskPage.getByTestId('dossier-status')).toHaveText('Yêu cầu thực hiện nghĩa vụ tài chính');
+
+	// The fee on the desk, with the post address the result goes to.
+	const fees = deskPage.getByTestId('desk-fees');
+	await expect(fees.getByTestId('desk-obligation-state')).toHaveText('Chưa thanh toán');
+	await expect(fees.getByTestId('desk-post-address')).toContainText('Số 5, thôn Đông');
+	await expectNoViolations(deskPage, 'the desk with a fee to take (vi)');
+
+	// A receipt number with markup is refused in Vietnamese; what was typed stays.
+	const pay = form('pay');
+	await pay.getByLabel('Thẻ').check();
+	await pay.getByLabel('Số biên lai').fill('<b>12</b>');
+	await pay.getByRole('button', { name: 'Ghi nhận đã thu tại quầy' }).click();
+	await expect(form('pay').getByRole('alert')).toContainText('Số biên lai chỉ gồm chữ, số');
+	await expect(form('pay').getByLabel('Số biên lai')).toHaveValue('<b>12</b>');
+	await expect(form('pay').getByLabel('Thẻ')).toBeChecked();
+	await expect(fees.getByTestId('desk-obligation-state')).toHaveText('Chưa thanh toán');
+
+	await form('pay').getByLabel('Số biên lai').fill('BL-2026/15');
+	await form('pay').getByRole('button', { name: 'Ghi nhận đã thu tại quầy' }).click();
+	await expect(deskPage.getByRole('status').filter({ hasText: 'Đã ghi nhận khoản thu' })).toContainText('BL-2026/15');
+	await expect(fees.getByTestId('desk-obligation-state')).toHaveText('Đã thanh toán');
+	await expect(fees.getByTestId('desk-payment')).toContainText('tại quầy, BL-2026/15');
+	await expect(form('pay')).toHaveCount(0);
+	// A paid fee moves the dossier back to processing by itself.
+	await expect(deskPage.getByTestId('dossier-status')).toHaveText('Đang xử lý');
+	// Counted once: the same receipt again through the API is the same payment.
+	const [paid] = (await (await desk.request.get(`/api/officer/dossiers/${dossierId}`)).json()).obligations;
+	const again = await desk.request.post(`/api/officer/dossiers/${dossierId}/payments`, { data: { obligationId: paid.id, tender: 'card', receiptNumber: 'BL-2026/15' } });
+	expect(again.status()).toBe(200);
+	expect((await again.json()).payment.id).toBe(paid.payment.id);
+
+	// The result, then handed over by post: the item number is required and checked.
+	const resultPdf = Buffer.from('%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n');
+	await form('finish').getByLabel('Tệp kết quả (PDF hoặc ảnh)').setInputFiles({ name: 'trich-luc-khai-sinh.pdf', mimeType: 'application/pdf', buffer: resultPdf });
+	await form('finish').getByRole('button', { name: 'Hoàn thành xử lý' }).click();
+	await expect(deskPage.getByTestId('dossier-status')).toHaveText('Đã xử lý xong');
+	await expect(form('return').getByLabel('Số hiệu bưu gửi')).toBeVisible();
+	await expectNoViolations(deskPage, 'the desk handing over by post (vi)');
+	await form('return').getByLabel('Số hiệu bưu gửi').fill('12');
+	await form('return').getByRole('button').click();
+	await expect(form('return').getByRole('alert')).toContainText('Số hiệu bưu gửi gồm 8–20 chữ in hoa');
+	await expect(form('return').getByLabel('Số hiệu bưu gửi')).toHaveValue('12');
+	await form('return').getByLabel('Số hiệu bưu gửi').fill('eb123456789vn');
+	await form('return').getByRole('button').click();
+	await expect(deskPage.getByTestId('dossier-status')).toHaveText('Đã trả kết quả');
+	await expect(fees.getByTestId('desk-tracking')).toContainText('EB123456789VN');
+
+	// The same page in English stays accessible.
+	await deskPage.getByRole('button', { name: 'English' }).click();
+	await expect(deskPage.locator('html')).toHaveAttribute('lang', 'en');
+	await expect(fees.getByRole('heading', { name: 'Fees and charges' })).toBeVisible();
+	await expect(fees.getByTestId('desk-tracking')).toContainText('Postal item number: EB123456789VN');
+	await expectNoViolations(deskPage, 'the desk after hand-over (en)');
+
+	// The citizen sees the fee paid at the counter and the item number.
+	await page.goto(`/dossiers/${dossierId}/fees`);
+	await expect(page.getByTestId('obligation').getByTestId('obligation-state')).toHaveText('Đã thanh toán');
+	await expect(page.getByTestId('tracking-number')).toHaveText('EB123456789VN');
 	await desk.close();
 });

@@ -1,4 +1,5 @@
-import { expect, type Browser, type BrowserContext } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import { expect, type Browser, type BrowserContext, type Page } from '@playwright/test';
 
 // The one-stop desk's side of a journey, driven through its API: the demo officer of a
 // dossier's agency in a browser of their own (the desk's computer), and its actions.
@@ -24,4 +25,14 @@ export async function act(desk: BrowserContext, dossierId: string, body: Record<
 	const response = await desk.request.post(`/api/officer/dossiers/${dossierId}/actions`, { data: { requestId: crypto.randomUUID(), ...body } });
 	expect(response.status(), await response.text()).toBe(200);
 	return response.json();
+}
+
+const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+/** axe finds no WCAG 2.2 AA violation on the page as it is now. */
+export async function expectNoViolations(page: Page, what: string) {
+	await page.waitForLoadState('networkidle');
+	const { violations } = await new AxeBuilder({ page }).withTags(WCAG).analyze();
+	const found = violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')}`);
+	expect(found, `axe on ${what}`).toEqual([]);
 }

@@ -5,8 +5,8 @@
  */
 import * as z from 'zod/mini';
 import { dossierDetailSchema, dossierManifestSchema } from './dossiers';
-import { MAX_VND } from './payments';
-import { trackingNumberSchema } from './results';
+import { MAX_VND, obligationSchema } from './payments';
+import { resultViewSchema, trackingNumberSchema } from './results';
 import { attachmentTypeSchema, isoDateSchema, isoDateTimeSchema, procedureCodeSchema, sha256HexSchema, uuidSchema } from './primitives';
 
 export const actionNames = [
@@ -188,7 +188,11 @@ export const officerDossierSchema = z.extend(officerDossierItemSchema, {
 	nextActions: z.array(z.enum(actionNames)),
 	/** True when the asking officer holds the assignment (or nobody does). */
 	mine: z.boolean(),
-	submittedAt: isoDateTimeSchema
+	submittedAt: isoDateTimeSchema,
+	/** The fees asked (status 6) and how each was paid: the desk records a payment at the counter. */
+	obligations: z.array(obligationSchema),
+	/** How the result goes to the citizen (the post address and fee, the tracking number once sent). */
+	result: resultViewSchema
 });
 export type OfficerDossier = z.infer<typeof officerDossierSchema>;
 

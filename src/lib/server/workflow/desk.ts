@@ -28,5 +28,15 @@ export function actionFromForm(form: FormData, result?: { sha256: string; name: 
 		body.apology = text('apology') ?? '';
 	}
 	if (action === 'finish' && result) body.result = result;
+	if (action === 'return' && text('trackingNumber')) body.trackingNumber = text('trackingNumber');
 	return body;
+}
+
+/** The desk's "Ghi nhận đã thu tại quầy" form → the counter payment request (the same schema then checks it). */
+export function counterPaymentFromForm(form: FormData): Record<string, unknown> {
+	const text = (k: string) => {
+		const v = form.get(k);
+		return typeof v === 'string' ? v : undefined;
+	};
+	return { obligationId: text('obligationId') ?? '', tender: text('tender'), receiptNumber: text('receiptNumber') ?? '' };
 }

@@ -20,6 +20,8 @@ import {
 } from '$lib/domain/wire/workflow';
 import type { AttachmentType } from '$lib/domain/wire/primitives';
 import type { Database } from '../db/types';
+import { obligationsOf } from '../payments/obligations';
+import { resultOf } from '../results/view';
 import { ApiError } from '../http/api-error';
 import { parseWith } from '../http/respond';
 import { getProcedure } from '../catalogue';
@@ -189,6 +191,9 @@ export async function officerDossier(db: Kysely<Database>, account: ActingAccoun
 		results: results.map((r) => ({ sha256: r.sha256, name: r.name, size: Number(r.size), type: r.type as AttachmentType, slot: 'result', url: fileUrl(id, r.sha256) })),
 		events: events.map(toEventView),
 		nextActions: availableActions(workflow, actorOf(account)),
-		mine: row.assignee_id === null || row.assignee_id === account.id
+		mine: row.assignee_id === null || row.assignee_id === account.id,
+		// The desk takes money and hands over; the transfer QR is the citizen's (no fee account needed here).
+		obligations: await obligationsOf(db, id, undefined),
+		result: await resultOf(db, { id, agency_code: row.agency_code, delivery: manifest.delivery })
 	};
 }

@@ -1,12 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { error, redirect } from '@sveltejs/kit';
-import { dossierDeps } from '$lib/server/context';
+import { dossierDeps, paymentDeps } from '$lib/server/context';
 import { ApiError } from '$lib/server/http/api-error';
 import { actionFailure, formValues } from '$lib/server/http/form-actions';
 import { checkStaff } from '$lib/server/officer/access';
 import { applyAction } from '$lib/server/workflow/actions';
 import { declarationOf } from '$lib/server/workflow/declaration';
-import { actionFromForm } from '$lib/server/workflow/desk';
+import { actionFromForm, counterPaymentFromForm } from '$lib/server/workflow/desk';
+import { recordCounterPayment } from '$lib/server/payments/counter';
 import { uploadOfficerFile } from '$lib/server/workflow/files';
 import { officerDossier } from '$lib/server/workflow/inbox';
 import type { Actions, PageServerLoad } from './$types';
@@ -52,6 +53,17 @@ export const actions: Actions = {
 			}
 			const answer = await applyAction(deps, account, params.id, actionFromForm(form, result));
 			return { done: answer.status };
+		} catch (e) {
+			return actionFailure(e, formValues(form));
+		}
+	},
+	/** A fee received at the counter (cash or card) with its paper receipt's number: settled once. */
+	pay: async ({ locals, params, request }) => {
+		const account = staff(locals, params.id);
+		const form = await request.formData();
+		try {
+			const obligation = await recordCounterPayment(await paymentDeps(), account, params.id, counterPaymentFromForm(form));
+			return { paid: { obligationId: obligation.id, receiptNumber: obligation.payment?.providerRef ?? '' } };
 		} catch (e) {
 			return actionFailure(e, formValues(form));
 		}
