@@ -4,14 +4,13 @@
  * database as the drafts, so a paper attached to a form is the same bytes, and "Xoá dữ liệu
  * trên thiết bị này" (deleting the account's database) takes the store with it.
  */
-import { liveQuery } from 'dexie';
 import { documentMetadataSchema, type DocumentMetadata } from '$lib/domain/documents';
 import { holderKey } from '$lib/domain/document-store';
 import { uuidv7 } from '$lib/domain/uuid';
 import type { AccountDb } from './account-db';
 import { addHashedBlob, contentTypeOf, sha256Hex } from './blobs';
 import { DOCUMENT_RECORD_VERSION, readDocumentRecord, type DocumentOrigin, type StoredDocument, type StoredFile } from './document-record';
-import type { Unsubscribe } from './drafts';
+import { watchLive, type PendingDb, type Unsubscribe } from './live';
 
 export type { StoredDocument, StoredFile } from './document-record';
 
@@ -155,9 +154,8 @@ export async function listDocuments(db: AccountDb): Promise<StoredDocument[]> {
 }
 
 /** Calls back with the list now and after every change, in this tab or another. */
-export function watchDocuments(db: AccountDb, callback: (documents: StoredDocument[]) => void, onError: (error: unknown) => void = (error) => console.error(error)): Unsubscribe {
-	const subscription = liveQuery(() => listDocuments(db)).subscribe({ next: callback, error: onError });
-	return () => subscription.unsubscribe();
+export function watchDocuments(db: PendingDb, callback: (documents: StoredDocument[], db: AccountDb) => void, onError?: (error: unknown) => void): Unsubscribe {
+	return watchLive(db, listDocuments, callback, onError);
 }
 
 /** The paper's file with its bytes, for viewing or attaching. */

@@ -6,9 +6,9 @@
  * inside one read-write transaction: a save based on a stale revision is refused with
  * the newer draft, so neither tab silently overwrites the other.
  */
-import { liveQuery } from 'dexie';
 import { uuidv7 } from '$lib/domain/uuid';
 import type { AccountDb } from './account-db';
+import { watchLive, type PendingDb, type Unsubscribe } from './live';
 import { DRAFT_SCHEMA_VERSION, type Answers, type Draft } from './schema';
 
 export type { Answers, Draft } from './schema';
@@ -152,30 +152,15 @@ export async function purgeDeleted(db: AccountDb, olderThanMs: number, now: numb
 	return db.drafts.where('deletedAt').below(cutoff).delete();
 }
 
-export interface Unsubscribe {
-	(): void;
-}
-
 /**
  * Calls back with the draft now and after every change, in this tab or another (Dexie 4
  * broadcasts changes between tabs), with `undefined` if it is deleted for good.
  */
-export function watchDraft(
-	db: AccountDb,
-	id: string,
-	callback: (draft: Draft | undefined) => void,
-	onError: (error: unknown) => void = (error) => console.error(error)
-): Unsubscribe {
-	const subscription = liveQuery(() => db.drafts.get(id)).subscribe({ next: callback, error: onError });
-	return () => subscription.unsubscribe();
+export function watchDraft(db: PendingDb, id: string, callback: (draft: Draft | undefined) => void, onError?: (error: unknown) => void): Unsubscribe {
+	return watchLive(db, (ready) => ready.drafts.get(id), callback, onError);
 }
 
 /** Like `watchDraft`, for the draft list page. */
-export function watchDrafts(
-	db: AccountDb,
-	callback: (drafts: Draft[]) => void,
-	onError: (error: unknown) => void = (error) => console.error(error)
-): Unsubscribe {
-	const subscription = liveQuery(() => listDrafts(db)).subscribe({ next: callback, error: onError });
-	return () => subscription.unsubscribe();
+export function watchDrafts(db: PendingDb, callback: (drafts: Draft[], db: AccountDb) => void, onError?: (error: unknown) => void): Unsubscribe {
+	return watchLive(db, listDrafts, callback, onError);
 }

@@ -8,10 +8,10 @@
  * existing entry of the same draft and the insert happen in one read-write transaction,
  * which IndexedDB runs one at a time per store.
  */
-import { liveQuery } from 'dexie';
 import type { DossierManifest, DossierReceipt } from '$lib/domain/wire/dossiers';
 import { ACTIVE_STATES, nextState, outboxTransitions, type OutboxEvent } from '../sync/states';
 import type { AccountDb } from './account-db';
+import { watchLive, type PendingDb, type Unsubscribe } from './live';
 import {
 	readOutboxRecord,
 	readReceiptRecord,
@@ -144,7 +144,6 @@ export async function rememberStatuses(db: AccountDb, statuses: { id: string; st
 }
 
 /** Calls back with the outbox now and after every change (this tab, other tabs, the worker). */
-export function watchOutbox(db: AccountDb, callback: (entries: OutboxEntry[]) => void): () => void {
-	const sub = liveQuery(() => listEntries(db)).subscribe({ next: callback, error: (e) => console.error(e) });
-	return () => sub.unsubscribe();
+export function watchOutbox(db: PendingDb, callback: (entries: OutboxEntry[], db: AccountDb) => void): Unsubscribe {
+	return watchLive(db, listEntries, callback);
 }
