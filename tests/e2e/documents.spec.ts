@@ -1,7 +1,8 @@
 import { expect, test, type Page } from '@playwright/test';
 import { PDFDocument } from 'pdf-lib';
 import { a4PhotoBase64 } from './helpers/a4-photo';
-import { fillAddress, waitSaved } from './helpers/browser';
+import { waitSaved } from './helpers/browser';
+import { fillBirthRegistrationUpToAttachments } from './helpers/birth-form';
 import { act, officerOf } from './helpers/desk';
 import { bytesReceivedFor, expectReceipt, openCompleteDraft, outboxEntry, serverDossiers, signIn } from './helpers/outbox';
 
@@ -185,33 +186,7 @@ test('a stored paper is attached to the birth registration with no signal, and t
 	await page.goto('/procedures/1.001193/apply');
 	await expect(page).toHaveURL(/\/drafts\/[0-9a-f-]{36}$/);
 	const draftUrl = page.url();
-	await page.getByLabel('Họ, chữ đệm, tên').fill('Trần Thị Bình');
-	await page.getByLabel('Ngày, tháng, năm sinh').fill('02/09/1995');
-	await page.getByLabel('Số định danh cá nhân (số CCCD)').fill('040195012345');
-	await fillAddress(page, 'Nơi cư trú', '40', 'Xóm 3');
-	await page.getByLabel('Số điện thoại liên hệ').fill('0987654321');
-	await page.getByLabel('Mẹ', { exact: true }).check();
-	await page.getByRole('button', { name: 'Tiếp tục' }).click();
-	await page.getByLabel('Họ, chữ đệm, tên').fill('Lê Minh Anh');
-	await page.getByRole('textbox', { name: 'Ngày, tháng, năm sinh', exact: true }).fill('01/11/2026');
-	await page.getByLabel('Nữ', { exact: true }).check();
-	await page.getByLabel('Dân tộc').selectOption('Kinh');
-	await page.getByLabel('Quốc tịch').fill('Việt Nam');
-	await fillAddress(page, 'Nơi sinh', '40');
-	await page.getByLabel('Quê quán').fill('Nghệ An');
-	await page.getByRole('button', { name: 'Tiếp tục' }).click();
-	await expect(page.getByRole('heading', { level: 1 })).toContainText('Thông tin về mẹ');
-	await page.getByLabel('Họ, chữ đệm, tên').fill('Trần Thị Bình');
-	await page.getByLabel('Năm sinh').fill('1995');
-	await page.getByLabel('Dân tộc').selectOption('Kinh');
-	await page.getByLabel('Quốc tịch').fill('Việt Nam');
-	await fillAddress(page, 'Nơi cư trú', '40', 'Xóm 3');
-	await page.getByRole('button', { name: 'Tiếp tục' }).click();
-	await page.getByRole('button', { name: 'Tiếp tục' }).click(); // father: optional
-	await page.getByRole('button', { name: 'Tiếp tục' }).click(); // marriage certificate: optional
-	await page.getByLabel('Có', { exact: true }).check();
-	await page.getByLabel('Số bản sao').fill('2');
-	await page.getByRole('button', { name: 'Tiếp tục' }).click();
+	await fillBirthRegistrationUpToAttachments(page);
 	await expect(page.getByLabel('Giấy chứng sinh')).toBeAttached();
 	await waitSaved(page);
 

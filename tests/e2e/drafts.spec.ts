@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fillAddress, launchProfile, waitForServiceWorker, waitSaved } from './helpers/browser';
+import { fillBirthRegistrationUpToAttachments } from './helpers/birth-form';
 import { pdfText } from './helpers/pdf';
 import { firstVisitScriptBytes } from './helpers/bundle';
 
@@ -74,35 +75,7 @@ test('birth form across two sittings with the network off in between, then the b
 test('complete the birth form, print it, save the profile with consent, and the marriage form starts pre-filled', async ({ page }) => {
 	await page.goto('/procedures/1.001193/apply');
 	await expect(page.getByRole('heading', { name: 'Người yêu cầu' })).toBeVisible();
-	await page.getByLabel('Họ, chữ đệm, tên').fill('Trần Thị Bình');
-	await page.getByLabel('Ngày, tháng, năm sinh').fill('02/09/1995');
-	await page.getByLabel('Số định danh cá nhân (số CCCD)').fill('040195012345');
-	await fillAddress(page, 'Nơi cư trú', '40', 'Xóm 3');
-	await page.getByLabel('Số điện thoại liên hệ').fill('0987654321');
-	await page.getByLabel('Mẹ', { exact: true }).check();
-	await page.getByRole('button', { name: 'Tiếp tục' }).click();
-
-	await page.getByLabel('Họ, chữ đệm, tên').fill('Lê Minh Anh');
-	await page.getByRole('textbox', { name: 'Ngày, tháng, năm sinh', exact: true }).fill('01/11/2026');
-	await page.getByLabel('Nữ', { exact: true }).check();
-	await page.getByLabel('Dân tộc').selectOption('Kinh');
-	await page.getByLabel('Quốc tịch').fill('Việt Nam');
-	await fillAddress(page, 'Nơi sinh', '40');
-	await page.getByLabel('Quê quán').fill('Nghệ An');
-	await page.getByRole('button', { name: 'Tiếp tục' }).click();
-
-	await expect(page.getByRole('heading', { level: 1 })).toContainText('Thông tin về mẹ');
-	await page.getByLabel('Họ, chữ đệm, tên').fill('Trần Thị Bình');
-	await page.getByLabel('Năm sinh').fill('1995');
-	await page.getByLabel('Dân tộc').selectOption('Kinh');
-	await page.getByLabel('Quốc tịch').fill('Việt Nam');
-	await fillAddress(page, 'Nơi cư trú', '40', 'Xóm 3');
-	await page.getByRole('button', { name: 'Tiếp tục' }).click();
-	await page.getByRole('button', { name: 'Tiếp tục' }).click(); // father: optional
-	await page.getByRole('button', { name: 'Tiếp tục' }).click(); // marriage certificate: optional
-	await page.getByLabel('Có', { exact: true }).check();
-	await page.getByLabel('Số bản sao').fill('2');
-	await page.getByRole('button', { name: 'Tiếp tục' }).click();
+	await fillBirthRegistrationUpToAttachments(page);
 	await page.getByLabel('Giấy chứng sinh').setInputFiles({ name: 'giay-chung-sinh.png', mimeType: 'image/png', buffer: PNG });
 	await expect(page.getByRole('listitem').filter({ hasText: 'giay-chung-sinh.png' })).toBeVisible();
 	await page.getByRole('button', { name: 'Tiếp tục' }).click();

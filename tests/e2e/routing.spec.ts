@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { decodeAgencyDirectory } from '../../src/lib/domain/agency-directory';
 import { decodeCurrentUnits } from '../../src/lib/domain/units';
 import { waitForServiceWorker } from './helpers/browser';
+import { openCompleteDraft } from './helpers/outbox';
 
 // Issue 10: a temporary-residence dossier goes to the police of the commune being registered,
 // in any province — also when the person started from an old (pre-2025) address — the submit
@@ -34,38 +35,6 @@ async function signIn(page: Page, who: { idNumber: string; password: string }) {
 	await page.waitForURL((url) => !url.pathname.startsWith('/signin'));
 }
 
-/** A complete "đăng ký tạm trú" draft at this address, with a small PDF, as the form pages leave it. */
-async function seedDraft(page: Page, tempAddress: unknown): Promise<string> {
-	return page.evaluate(async (tempAddress) => {
-		const name = (await indexedDB.databases()).map((d) => d.name ?? '').find((n) => /^dvc-account-(?!guest$)/.test(n))!;
-		const bytes = new TextEncoder().encode(`%PDF-1.4\n% ${crypto.randomUUID()}\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n`);
-		const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes));
-		const sha256 = Array.from(digest, (b) => b.toString(16).padStart(2, '0')).join('');
-		const file = { sha256, name: 'hop-dong-thue-nha.pdf', size: bytes.length, type: 'application/pdf' };
-		const now = new Date().toISOString();
-		const id = crypto.randomUUID();
-		const answers = {
-			declarantName: 'Nguyễn Văn Dân', declarantBirthDate: '15/05/1990', declarantSex: 'nam', declarantIdNumber: '001090012345',
-			declarantPhone: '0912000001', tempAddress, tempMonths: '12', tempReason: 'di-lam', pledged: true, residenceProofFile: [file]
-		};
-		const draft = { id, procedureCode: '1.004194', procedureName: 'Đăng ký tạm trú', title: 'Đăng ký tạm trú', answers, autofilled: [], step: 99, createdAt: now, updatedAt: now, revision: 1, schemaVersion: 2 };
-		const db = await new Promise<IDBDatabase>((resolve, reject) => {
-			const req = indexedDB.open(name);
-			req.onsuccess = () => resolve(req.result);
-			req.onerror = () => reject(req.error);
-		});
-		await new Promise<void>((resolve, reject) => {
-			const tx = db.transaction(['drafts', 'blobs'], 'readwrite');
-			tx.objectStore('drafts').put(draft);
-			tx.objectStore('blobs').put({ ...file, data: new Blob([bytes], { type: 'application/pdf' }), createdAt: now });
-			tx.oncomplete = () => resolve();
-			tx.onerror = () => reject(tx.error);
-		});
-		db.close();
-		return id;
-	}, tempAddress);
-}
-
 async function dossierCodes(page: Page): Promise<string[]> {
 	const res = await page.context().request.get('/api/dossiers');
 	return ((await res.json()).dossiers as { code: string }[]).map((d) => d.code);
@@ -74,16 +43,14 @@ async function dossierCodes(page: Page): Promise<string[]> {
 test('dossiers from six provinces, one an old address, each go to the police of its commune; the officer there holds it', async ({ page, context }) => {
 	await signIn(page, DEMO);
 	await waitForServiceWorker(page);
-	await page.goto('/drafts');
-	await page.waitForFunction(async () => (await indexedDB.databases()).some((d) => /^dvc-account-(?!guest$)/.test(d.name ?? '')));
 
 	for (const [i, { label, address }] of ADDRESSES.entries()) {
 		const expected = police(address.communeCode);
 		const offline = i === ADDRESSES.length - 1;
-		const draftId = await seedDraft(page, address);
-		// The last one with no signal: the directory fetched with the first draft is on the phone.
-		if (offline) await context.setOffline(true);
-		await page.goto(`/drafts/${draftId}`);
+		// The last one opened with no signal: the directory fetched with the first draft is on the phone.
+		await openCompleteDraft(page, 4096, { tempAddress: address }, async () => {
+			if (offline) await context.setOffline(true);
+		});
 		const choice = page.getByTestId('agency-choice');
 		await expect(choice.getByRole('radio', { name: expected.name }), label).toBeChecked();
 		await expect(choice).toContainText('Lý do: nơi đăng ký tạm trú');
