@@ -2,7 +2,6 @@
  * Files picked or captured on the device for attachments, stored once per content:
  * the SHA-256 is the key, so the same photo attached to two drafts takes space once.
  */
-import { attachmentTypeOf, SIGNATURE_BYTES } from '$lib/domain/file-signature';
 import type { AttachmentType } from '$lib/domain/wire/primitives';
 import type { AccountDb } from './account-db';
 import type { BlobRecord } from './schema';
@@ -15,8 +14,13 @@ export async function sha256Hex(data: Blob | ArrayBuffer): Promise<string> {
 	return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
-/** JPEG, PNG, WebP or PDF by the file's first bytes (as the server will see it), or null. */
+/**
+ * JPEG, PNG, WebP or PDF by the file's first bytes (as the server will see it), or null. The
+ * sniffer (with its image-size readers) loads when a file is first stored, not with every page
+ * that reads blobs: the form page's first load stays smaller.
+ */
 export async function contentTypeOf(data: Blob): Promise<AttachmentType | null> {
+	const { attachmentTypeOf, SIGNATURE_BYTES } = await import('$lib/domain/file-signature');
 	return attachmentTypeOf(new Uint8Array(await data.slice(0, SIGNATURE_BYTES).arrayBuffer()));
 }
 
