@@ -59,6 +59,7 @@ export const configVariables: readonly ConfigVariable[] = [
 	{ name: 'VIETQR_BANK_BIN', default: '970436 (demo) in development', description: 'NAPAS BIN of the bank holding the fee account (VietQR transfers). Unset in production → no transfer QR.' },
 	{ name: 'VIETQR_ACCOUNT_NUMBER', default: '0011000000001 (demo) in development', description: 'Account number that receives fee transfers.' },
 	{ name: 'VIETQR_ACCOUNT_NAME', default: '(unset)', description: 'Account holder shown next to the transfer QR.' },
+	{ name: 'BANK_STATEMENT_TOKEN', default: '(unset → `development-bank-statement-token` while development pages are on; else off)', description: 'Bearer token of the bank-statement webhook `POST /api/payments/bank-statement` that reconciles VietQR transfers.' },
 	{ name: 'DEV_PAGES', default: 'on in development', description: 'Development pages (mailbox, demo accounts). Always off when APP_ENV=production.' }
 ];
 
@@ -110,7 +111,8 @@ const envSchema = z.object({
 	VNPAY_URL: optionalUrl,
 	VIETQR_BANK_BIN: optionalText.pipe(z.string().regex(/^\d{6}$/, 'must be a 6-digit NAPAS BIN').optional()),
 	VIETQR_ACCOUNT_NUMBER: optionalText.pipe(z.string().regex(/^[0-9A-Za-z]{1,19}$/, 'letters and digits, at most 19').optional()),
-	VIETQR_ACCOUNT_NAME: optionalText
+	VIETQR_ACCOUNT_NAME: optionalText,
+	BANK_STATEMENT_TOKEN: optionalText
 });
 
 /** Every environment variable the schema reads (the docs table must list each). */
@@ -136,6 +138,8 @@ export interface Config {
 	vapid?: { publicKey: string; privateKey: string; subject?: string };
 	integration?: { url: string; secret: string };
 	integrationToken?: string;
+	/** Bearer token of the bank-statement webhook; unset → the development token while development pages are on, else off. */
+	bankStatementToken?: string;
 	/** Unset → the development gateway (when development pages are on), else no online payment. */
 	vnpay?: { tmnCode: string; hashSecret: string; url: string };
 	/** The account that receives fee transfers; unset → no transfer QR. */
@@ -210,6 +214,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
 		vapid: e.VAPID_PUBLIC_KEY && e.VAPID_PRIVATE_KEY ? { publicKey: e.VAPID_PUBLIC_KEY, privateKey: e.VAPID_PRIVATE_KEY, subject: e.VAPID_SUBJECT } : undefined,
 		integration: e.INTEGRATION_URL && e.INTEGRATION_SECRET ? { url: e.INTEGRATION_URL, secret: e.INTEGRATION_SECRET } : undefined,
 		integrationToken: e.INTEGRATION_TOKEN,
+		bankStatementToken: e.BANK_STATEMENT_TOKEN ?? (production || !(e.DEV_PAGES ?? true) ? undefined : DEV_BANK_STATEMENT_TOKEN),
 		vnpay: e.VNPAY_TMN_CODE && e.VNPAY_HASH_SECRET && e.VNPAY_URL ? { tmnCode: e.VNPAY_TMN_CODE, hashSecret: e.VNPAY_HASH_SECRET, url: e.VNPAY_URL } : undefined,
 		vietqr: e.VIETQR_BANK_BIN && e.VIETQR_ACCOUNT_NUMBER
 			? { bankBin: e.VIETQR_BANK_BIN, accountNumber: e.VIETQR_ACCOUNT_NUMBER, accountName: e.VIETQR_ACCOUNT_NAME }
@@ -218,6 +223,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
 				: { bankBin: '970436', accountNumber: '0011000000001', accountName: 'DEMO - TAI KHOAN THU PHI' }
 	};
 }
+
+/** The webhook's token in development, printed in the README so a newcomer can send a statement with curl. */
+export const DEV_BANK_STATEMENT_TOKEN = 'development-bank-statement-token';
 
 let cached: Config | undefined;
 

@@ -195,3 +195,58 @@ describe('the result file, the rating and the desk aggregate', () => {
 		expect(desk).toContain('5/5');
 	});
 });
+
+describe('bank-transfer reconciliation (POST /api/payments/bank-statement, /admin/bank-statement)', () => {
+	async function pendingObligation() {
+		const id = randomUUID();
+		const put = await sendJson(who.owner, `/api/dossiers/${id}`, manifest({ submittedAt: new Date().toISOString() }), 'PUT');
+		expect(put.status).toBe(201);
+		dossierId = id;
+		await act(who.officer, { action: 'accept' });
+		await act(who.officer, { action: 'start' });
+		await act(who.officer, { action: 'request-payment', amount: 16000, items: [{ name: 'Lệ phí đăng ký tạm trú', amount: 16000 }] });
+		return database.db.selectFrom('payment_obligations').select(['id', 'reference', 'state']).where('dossier_id', '=', id).executeTakeFirstOrThrow();
+	}
+	const statement = (lines: unknown[], token?: string) => ({
+		method: 'POST',
+		headers: { 'content-type': 'application/json', accept: 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+		body: JSON.stringify({ lines })
+	});
+
+	it('opens the webhook with the bearer token only (no session does), and pays a matching transfer once', async () => {
+		const ob = await pendingObligation();
+		const lines = [{ transactionId: `FT-${randomUUID()}`, amount: 16000, description: `CT ${ob.reference} le phi`, at: '2026-12-07T09:15:00+07:00' }];
+		for (const [name, browser] of Object.entries(who)) {
+			const response = await browser.request('/api/payments/bank-statement', statement(lines));
+			expect([name, response.status]).toEqual([name, 401]);
+		}
+		expect((await who.admin.request('/api/payments/bank-statement', statement(lines, 'not-the-token'))).status).toBe(401);
+		expect((await database.db.selectFrom('payment_obligations').select('state').where('id', '=', ob.id).executeTakeFirstOrThrow()).state).toBe('pending');
+
+		const first = await who.anonymous.request('/api/payments/bank-statement', statement(lines, 'development-bank-statement-token'));
+		expect(first.status).toBe(200);
+		expect((await first.json()).results).toMatchObject([{ outcome: 'paid', reference: ob.reference }]);
+		const again = await who.anonymous.request('/api/payments/bank-statement', statement(lines, 'development-bank-statement-token'));
+		expect((await again.json()).results).toMatchObject([{ outcome: 'replayed' }]);
+		const bad = await who.anonymous.request('/api/payments/bank-statement', statement([{ ...lines[0], amount: -1 }], 'development-bank-statement-token'));
+		expect([bad.status, (await bad.json()).error.code]).toEqual([400, 'invalid_input']);
+		expect((await database.db.selectFrom('payments').select('state').where('obligation_id', '=', ob.id).execute()).map((p) => p.state)).toEqual(['paid']);
+	});
+
+	it('lets the administrator only import a CSV statement, and says what each line did', async () => {
+		const ob = await pendingObligation();
+		expect((await who.anonymous.request('/admin/bank-statement', { redirect: 'manual' })).status).toBe(303);
+		for (const name of ['owner', 'officer', 'foreignOfficer'] as const) expect([name, (await who[name].request('/admin/bank-statement')).status]).toEqual([name, 403]);
+		expect((await who.admin.request('/admin/bank-statement')).status).toBe(200);
+
+		const csv = `Mã GD,Số tiền,Nội dung,Thời gian\nFT-CSV-${ob.id},15.000,"${ob.reference} le phi",07/12/2026 09:15\nFT-CSV2-${ob.id},16.000,"${ob.reference}",07/12/2026 09:20\n`;
+		const post = (b: Browser) => b.postForm('/admin/bank-statement', { statement: csv });
+		expect((await post(who.officer)).status).toBe(403);
+		const answer = await post(who.admin);
+		expect(answer.status).toBe(200);
+		const text = await answer.text();
+		expect(text).toContain('amount_mismatch');
+		expect(text).toContain('paid');
+		expect((await database.db.selectFrom('payment_obligations').select('state').where('id', '=', ob.id).executeTakeFirstOrThrow()).state).toBe('paid');
+	});
+});

@@ -112,5 +112,20 @@ export const bankStatementLineSchema = z.object({
 export const bankStatementSchema = z.object({ lines: z.array(bankStatementLineSchema).check(z.minLength(1), z.maxLength(500)) });
 export type BankStatementLine = z.infer<typeof bankStatementLineSchema>;
 
+/** What reconciliation made of one statement line (the webhook's and the import's answer). */
+export const transferOutcomes = ['paid', 'replayed', 'no_reference', 'amount_mismatch', 'already_paid', 'cancelled'] as const;
+export type TransferOutcome = (typeof transferOutcomes)[number];
+export const transferResultSchema = z.object({
+	transactionId: z.string(),
+	amount: z.int(),
+	outcome: z.enum(transferOutcomes),
+	/** A Vietnamese sentence saying what happened and what a person must do, if anything. */
+	message: z.string(),
+	reference: z.optional(z.string()),
+	dossierCode: z.optional(z.string())
+});
+export type TransferResult = z.infer<typeof transferResultSchema>;
+export const reconciliationAnswerSchema = z.object({ results: z.array(transferResultSchema) });
+
 /** Officer's manual match of a transfer to an obligation. */
 export const manualMatchSchema = z.object({ transferId: z.string().check(z.minLength(1)), obligationId: z.string().check(z.minLength(1)) });

@@ -12,12 +12,20 @@ import { ApiError } from '../http/api-error';
 
 export const INTEGRATION_PAGE = 500;
 
-export function checkBearer(header: string | null, token: string | undefined): void {
-	if (!token) throw new ApiError('not_found', 'API tích hợp chưa được bật trên máy chủ này (INTEGRATION_TOKEN).');
+/** Which machine-to-machine API a bearer token opens, as its messages name it. */
+export interface BearerService {
+	name: string;
+	variable: string;
+}
+const INTEGRATION: BearerService = { name: 'API tích hợp', variable: 'INTEGRATION_TOKEN' };
+
+/** The request carries exactly the configured token (constant-time compare); an unset token means the API is off (404). */
+export function checkBearer(header: string | null, token: string | undefined, service: BearerService = INTEGRATION): void {
+	if (!token) throw new ApiError('not_found', `${service.name} chưa được bật trên máy chủ này (${service.variable}).`);
 	const given = Buffer.from(/^Bearer (.+)$/.exec(header ?? '')?.[1] ?? '');
 	const expected = Buffer.from(token);
 	if (given.length !== expected.length || !timingSafeEqual(given, expected))
-		throw new ApiError('unauthenticated', 'Thiếu hoặc sai mã truy cập (Authorization: Bearer …) của hệ thống tích hợp.');
+		throw new ApiError('unauthenticated', `Thiếu hoặc sai mã truy cập (Authorization: Bearer …) của ${service.name}.`);
 }
 
 export async function dossiersSince(db: Kysely<Database>, since: string) {

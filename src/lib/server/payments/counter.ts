@@ -11,11 +11,10 @@ import type { Config } from '../config';
 import type { Database } from '../db/types';
 import { ApiError } from '../http/api-error';
 import { parseWith } from '../http/respond';
-import { isUniqueViolation } from '../dossiers/transaction';
 import type { ActingAccount } from '../workflow/actions';
 import { obligationsOf } from './obligations';
 import { settlePayment } from './settle';
-import { insertPayment } from './start';
+import { paymentOnce } from './start';
 
 const NOT_FOUND = 'Không tìm thấy khoản thu này trong hồ sơ của cơ quan bạn.';
 
@@ -44,16 +43,7 @@ export async function recordCounterPayment(
 	if (ob.state !== 'pending') throw new ApiError('action_not_allowed', 'Khoản phí này đã được hủy; không thu.');
 
 	const now = deps.now?.() ?? new Date();
-	let paymentId = existing?.id;
-	if (!paymentId) {
-		try {
-			paymentId = await insertPayment(deps.db, { obligationId: ob.id, dossierId, method: 'counter', amount: Number(ob.amount), payer: null, txnRef, recordedBy: account.id }, now);
-		} catch (error) {
-			// The same receipt sent twice at once: the other request holds it.
-			if (!isUniqueViolation(error)) throw error;
-			paymentId = (await deps.db.selectFrom('payments').select('id').where('txn_ref', '=', txnRef).executeTakeFirstOrThrow()).id;
-		}
-	}
+	const paymentId = existing?.id ?? (await paymentOnce(deps.db, { obligationId: ob.id, dossierId, method: 'counter', amount: Number(ob.amount), payer: null, txnRef, recordedBy: account.id }, now));
 	const settled = await settlePayment(deps.db, paymentId, { kind: 'paid', providerRef: request.receiptNumber }, { tender: request.tender, receiptNumber: request.receiptNumber, by: account.fullName }, now);
 	if (settled === 'refund_due') throw new ApiError('already_paid', 'Khoản phí vừa được thanh toán bằng cách khác; không thu thêm.');
 	return answer();

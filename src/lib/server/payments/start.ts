@@ -11,6 +11,7 @@ import type { StartPayment, StartPaymentAnswer } from '$lib/domain/wire/payments
 import type { Config } from '../config';
 import type { Database } from '../db/types';
 import { ApiError } from '../http/api-error';
+import { isUniqueViolation } from '../dossiers/transaction';
 import { logPaymentEvent } from './settle';
 import { vietqrFor } from './obligations';
 import { vnpayMerchant } from './gateway';
@@ -102,3 +103,19 @@ async function insertPayment(
 	return id;
 }
 export { insertPayment };
+
+/**
+ * The payment of this provider reference (`txnRef`), made once: a second request with the same
+ * reference (a double click, a statement line sent again, at the same moment) gets the first one.
+ */
+export async function paymentOnce(db: Kysely<Database>, p: Parameters<typeof insertPayment>[1], now: Date): Promise<string> {
+	const existing = await db.selectFrom('payments').select('id').where('txn_ref', '=', p.txnRef).executeTakeFirst();
+	if (existing) return existing.id;
+	try {
+		return await insertPayment(db, p, now);
+	} catch (error) {
+		// The same reference inserted at once by another request: that one holds it.
+		if (!isUniqueViolation(error)) throw error;
+		return (await db.selectFrom('payments').select('id').where('txn_ref', '=', p.txnRef).executeTakeFirstOrThrow()).id;
+	}
+}
