@@ -111,6 +111,13 @@ describe('PUT /api/dossiers/{id} service', () => {
 			expect(Object.keys(invalid.fields!).sort()).toEqual(['declarantIdNumber', 'tempReason']);
 			expect(invalid.fields!.declarantIdNumber).toMatch(/12 chữ số|số/);
 
+			// Answers to fields the procedure does not have (issue 12, defect 6): refused, never stored.
+			const unknown = manifest();
+			Object.assign(unknown.answers as Record<string, unknown>, { madeUp1: 'x', madeUp2: { a: 1 } });
+			const extra = await put(unknown);
+			expect([extra.status, extra.code, Object.keys(extra.fields!).sort()]).toEqual([422, 'invalid_answers', ['madeUp1', 'madeUp2']]);
+			expect(extra.fields!.madeUp1).toBe('Tờ khai của thủ tục này không có mục "madeUp1"');
+
 			// 1.004194 returns its result online or at the counter, never by post.
 			const post = await put(manifest({ delivery: { method: 'post', address: { provinceCode: '01', communeCode: '00376', street: 'Số 1' } } }));
 			expect([post.code, Object.keys(post.fields!)]).toEqual(['invalid_delivery', ['delivery']]);

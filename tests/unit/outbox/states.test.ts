@@ -4,6 +4,7 @@ import { getEntry, moveEntry } from '$lib/client/db/outbox';
 import { OUTBOX_RECORD_VERSION, readOutboxRecord } from '$lib/client/db/outbox-record';
 import { nextState, outboxTransitions, OutboxTransitionError } from '$lib/client/sync/states';
 import { enqueueDraft } from '$lib/client/sync/submission';
+import type { FormDefinition } from '$lib/domain/form-definition';
 import { draft, freshDb, input } from './helpers';
 
 describe('outbox state table', () => {
@@ -70,6 +71,16 @@ describe('outbox state table', () => {
 		const bad = { ...input, agencyCode: 'not-a-code' };
 		await expect(enqueueDraft(db, draft(), bad)).rejects.toMatchObject({ name: 'InvalidManifest', fields: { agencyCode: expect.stringMatching(/000.00.19.H47/) } });
 		expect(await db.outbox.count()).toBe(0);
+		await db.delete();
+	});
+
+	it('refuses an answer the procedure\'s form has no field for, as the server does (issue 12, defect 6)', async () => {
+		const db = freshDb();
+		const form = { sections: [{ id: 's', title: 'S', fields: [{ id: 'declarantName', type: 'text', label: 'Họ tên', required: true }, { id: 'residenceProofFile', type: 'attachment', label: 'Giấy tờ' }] }] } as unknown as FormDefinition;
+		const padded = draft({ answers: { ...draft().answers, madeUp: 'x' } });
+		await expect(enqueueDraft(db, padded, { ...input, form })).rejects.toMatchObject({ name: 'InvalidManifest', fields: { 'answers.madeUp': 'Tờ khai của thủ tục này không có mục "madeUp"' } });
+		expect(await db.outbox.count()).toBe(0);
+		expect((await enqueueDraft(db, draft(), { ...input, form })).created).toBe(true);
 		await db.delete();
 	});
 });

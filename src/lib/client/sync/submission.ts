@@ -3,6 +3,8 @@
  * (every file of every attachment field, slot by slot — see the server's slot check), the
  * applicant's home commune for the agency choice, and how many bytes sending will cost.
  */
+import type { FormDefinition } from '$lib/domain/form-definition';
+import { unknownAnswerErrors } from '$lib/domain/form-engine/known-answers';
 import type { Procedure } from '$lib/domain/procedure';
 import { attachmentTypes } from '$lib/domain/wire/primitives';
 import { documentMetadataSchema } from '$lib/domain/documents';
@@ -82,7 +84,7 @@ export interface EnqueueResult {
 export async function enqueueDraft(
 	db: AccountDb,
 	draft: Pick<Draft, 'id' | 'procedureCode' | 'procedureName' | 'answers' | 'revision'>,
-	input: ManifestInput & { applicantName?: string },
+	input: ManifestInput & { applicantName?: string; form?: FormDefinition },
 	now: Date = new Date()
 ): Promise<EnqueueResult> {
 	// Checked with the server's own schema before it enters the queue (and before the
@@ -98,6 +100,9 @@ export async function enqueueDraft(
 	});
 	const checked = dossierManifestSchema.safeParse(manifest);
 	if (!checked.success) throw new InvalidManifest(fieldErrors(checked.error));
+	// The server refuses an answer the procedure's form has no field for: so does the device.
+	const unknown = input.form ? unknownAnswerErrors(input.form, manifest.answers) : [];
+	if (unknown.length) throw new InvalidManifest(Object.fromEntries(unknown.map((e) => [`answers.${e.path}`, e.message])));
 	return db.transaction('rw', db.outbox, async () => {
 		const existing = readable(await db.outbox.where('draftId').equals(draft.id).toArray());
 		const live = existing.find((e) => !REPLACEABLE.includes(e.state));

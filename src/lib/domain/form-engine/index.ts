@@ -12,6 +12,7 @@ export {
 	type FormError,
 	type ValidationResult
 } from './validate';
+export { formAnswers, unknownAnswerErrors } from './known-answers';
 export { remoteFieldErrors } from './remote-errors';
 export { derivedValues } from './derived';
 export { completion } from './completion';

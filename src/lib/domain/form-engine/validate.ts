@@ -7,6 +7,7 @@ import * as z from 'zod/mini';
 import type { FormDefinition, GroupField } from '../form-definition';
 import { formatCount, isEmptyAnswer, labelInSentence, requiredMessage } from '../validators';
 import { visibleFields, visibleItemFields, type Answers } from './conditions';
+import { unknownAnswerErrors } from './known-answers';
 import { validateField, type EngineOptions } from './validate-field';
 
 export interface FormError {
@@ -72,7 +73,7 @@ export function collectErrors(def: FormDefinition, answers: Answers, opts: Engin
 export function buildAnswersSchema(def: FormDefinition, opts: EngineOptions = {}) {
 	return z.record(z.string(), z.unknown(), { error: 'Dữ liệu tờ khai không đúng dạng; hãy mở lại tờ khai và lưu lại' }).check(
 		z.superRefine((answers, ctx) => {
-			for (const e of collectErrors(def, answers, opts)) ctx.addIssue({ code: 'custom', path: e.segments, message: e.message });
+			for (const e of [...unknownAnswerErrors(def, answers), ...collectErrors(def, answers, opts)]) ctx.addIssue({ code: 'custom', path: e.segments, message: e.message });
 		})
 	);
 }
@@ -82,7 +83,8 @@ export interface ValidationResult {
 	errors: { path: string; fieldId: string; label: string; message: string }[];
 }
 
+/** What the device checks before sending and the server on receipt: the visible fields, and no answer the form has no field for. */
 export function validateAnswers(def: FormDefinition, answers: Answers, opts: EngineOptions = {}): ValidationResult {
-	const errors = collectErrors(def, answers, opts).map(({ path, fieldId, label, message }) => ({ path, fieldId, label, message }));
+	const errors = [...unknownAnswerErrors(def, answers), ...collectErrors(def, answers, opts)].map(({ path, fieldId, label, message }) => ({ path, fieldId, label, message }));
 	return { ok: errors.length === 0, errors };
 }
