@@ -112,9 +112,9 @@ describe('PUT /api/dossiers/{id} service', () => {
 			expect(invalid.fields!.declarantIdNumber).toMatch(/12 chữ số|số/);
 
 			// Answers to fields the procedure does not have (issue 12, defect 6): refused, never stored.
-			const unknown = manifest();
-			Object.assign(unknown.answers as Record<string, unknown>, { madeUp1: 'x', madeUp2: { a: 1 } });
-			const extra = await put(unknown);
+			const padded = manifest();
+			Object.assign(padded.answers as Record<string, unknown>, { madeUp1: 'x', madeUp2: { a: 1 } });
+			const extra = await put(padded);
 			expect([extra.status, extra.code, Object.keys(extra.fields!).sort()]).toEqual([422, 'invalid_answers', ['madeUp1', 'madeUp2']]);
 			expect(extra.fields!.madeUp1).toBe('Tờ khai của thủ tục này không có mục "madeUp1"');
 
