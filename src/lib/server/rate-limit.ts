@@ -42,6 +42,8 @@ export const rateLimits = {
 	codeRequestsPerAccount: { limit: 5, windowMs: 60 * MINUTE },
 	codeRequestsPerIp: { limit: 20, windowMs: 60 * MINUTE },
 	codeChecksPerAccount: { limit: 10, windowMs: 15 * MINUTE },
+	/** Codes typed with an ID number or phone from one address, whatever the account (or none). */
+	codeChecksPerAddress: { limit: 30, windowMs: 15 * MINUTE },
 	/** Tra cứu hồ sơ by someone other than the owner: enough for a family's dossiers, too few to walk through codes. */
 	lookupPerAddress: { limit: 30, windowMs: 10 * MINUTE }
 } satisfies Record<string, RateLimitRule>;

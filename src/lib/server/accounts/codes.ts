@@ -1,4 +1,5 @@
 import { createHash, randomInt, timingSafeEqual } from 'node:crypto';
+import { normalizeIdentifier } from '$lib/domain/account';
 import { uuidv7 } from '$lib/domain/uuid';
 import type { AccountRow, Channel, CodePurpose } from '../db/types';
 import { hitRateLimit, rateLimits } from '../rate-limit';
@@ -96,7 +97,9 @@ export async function consumeCode(
 	deps: AccountDeps,
 	accountId: string,
 	purpose: CodePurpose,
-	code: string
+	code: string,
+	/** Runs once the code is right, before it is marked used: a refusal here leaves the code usable. */
+	beforeUse?: () => void | Promise<void>
 ): Promise<void> {
 	const { db } = deps;
 	const now = isoNow(deps);
@@ -136,6 +139,7 @@ export async function consumeCode(
 		if (left <= 0) throw tooMany;
 		throw new ApiError('code_invalid', `Mã xác nhận không đúng. Bạn còn ${left} lần thử.`, { fields: { code: `Mã không đúng, còn ${left} lần thử` } });
 	}
+	await beforeUse?.();
 	const used = await db
 		.updateTable('one_time_codes')
 		.set({ used_at: now })
@@ -168,4 +172,45 @@ export async function issueCodeQuietly(
 	} catch (error) {
 		if (!(error instanceof ApiError)) throw error;
 	}
+}
+
+/** The one answer to a code checked by ID number or phone, whatever went wrong. */
+export const wrongCodeByIdentifier = () =>
+	new ApiError('code_invalid', 'Mã xác nhận không đúng hoặc đã hết hạn. Hãy kiểm tra lại số CCCD/số điện thoại và mã, hoặc yêu cầu gửi mã mới.', {
+		fields: { code: 'Mã xác nhận không đúng hoặc đã hết hạn' }
+	});
+
+const CODE_FAILURES = new Set(['code_invalid', 'code_used', 'code_expired', 'code_too_many_attempts']);
+
+/**
+ * Checks a code for the account an ID number or phone names, answering alike whether that
+ * account exists, is `eligible`, or the code is wrong, used, expired or out of tries (issue 12,
+ * enumeration): the tries are counted per identifier typed and per address, so a missing
+ * account is throttled exactly like a real one. `beforeUse` (e.g. the new password's rules
+ * against the account's own numbers) only runs, and only answers, once the code is right.
+ */
+export async function consumeCodeByIdentifier(
+	deps: AccountDeps,
+	input: { identifier: string; code: string; ip?: string },
+	purpose: CodePurpose,
+	eligible: (account: AccountRow) => boolean,
+	beforeUse?: (account: AccountRow) => void | Promise<void>
+): Promise<AccountRow> {
+	const now = nowOf(deps);
+	if (input.ip) {
+		const perAddress = await hitRateLimit(deps.db, `code-check:ip:${input.ip}`, rateLimits.codeChecksPerAddress, now);
+		if (!perAddress.allowed) throw rateLimited(perAddress.retryAfterMs, 'Bạn đã nhập mã');
+	}
+	const typed = normalizeIdentifier(input.identifier)?.value ?? input.identifier.trim().toLowerCase();
+	const perIdentifier = await hitRateLimit(deps.db, `code-check:id:${typed}`, rateLimits.codeChecksPerAccount, now);
+	if (!perIdentifier.allowed) throw rateLimited(perIdentifier.retryAfterMs, 'Bạn đã nhập mã');
+	const account = await findAccountByIdentifier(deps.db, input.identifier);
+	if (!account || !eligible(account)) throw wrongCodeByIdentifier();
+	try {
+		await consumeCode(deps, account.id, purpose, input.code, beforeUse && (() => beforeUse(account)));
+	} catch (error) {
+		if (error instanceof ApiError && CODE_FAILURES.has(error.code)) throw wrongCodeByIdentifier();
+		throw error;
+	}
+	return account;
 }

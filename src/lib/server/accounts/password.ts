@@ -1,6 +1,7 @@
 import type { Channel } from '../db/types';
 import { hitRateLimit, rateLimits } from '../rate-limit';
-import { consumeCode, issueCodeQuietly } from './codes';
+import { consumeCodeByIdentifier, issueCodeQuietly } from './codes';
+import { normalizeIdentifier } from '$lib/domain/account';
 import { isoNow, nowOf, type AccountDeps } from './deps';
 import { ApiError, rateLimited } from '../http/api-error';
 import { checkNewPassword } from './password-rules';
@@ -25,21 +26,20 @@ export async function requestPasswordReset(
 	return { message: RESET_REQUESTED };
 }
 
-const wrongCode = () =>
-	new ApiError('code_invalid', 'Mã xác nhận không đúng hoặc đã hết hạn. Hãy kiểm tra lại, hoặc yêu cầu gửi mã mới.', { fields: {
-		code: 'Mã xác nhận không đúng'
-	} });
-
 /** Sets a new password with a reset code; ends every session. Proves the phone/e-mail, so a pending account becomes active. */
 export async function resetPassword(
 	deps: AccountDeps,
-	input: { identifier: string; code: string; newPassword: string }
+	input: { identifier: string; code: string; newPassword: string; ip?: string }
 ): Promise<{ accountId: string }> {
-	const account = await findAccountByIdentifier(deps.db, input.identifier);
-	if (!account || account.status === 'locked') throw wrongCode();
-	const problem = checkNewPassword(input.newPassword, { idNumber: account.id_number, phone: account.phone, dateOfBirth: account.date_of_birth });
-	if (problem) throw new ApiError('invalid_input', problem, { fields: { newPassword: problem } });
-	await consumeCode(deps, account.id, 'reset', input.code);
+	// The rules a missing account would fail alike first (the numbers typed are the person's own);
+	// the account's date of birth only once the code is right, so no answer tells an account exists.
+	const typed = normalizeIdentifier(input.identifier);
+	const generic = checkNewPassword(input.newPassword, { [typed?.kind === 'phone' ? 'phone' : 'idNumber']: typed?.value });
+	if (generic) throw new ApiError('invalid_input', generic, { fields: { newPassword: generic } });
+	const account = await consumeCodeByIdentifier(deps, input, 'reset', (a) => a.status !== 'locked', (a) => {
+		const problem = checkNewPassword(input.newPassword, { idNumber: a.id_number, phone: a.phone, dateOfBirth: a.date_of_birth });
+		if (problem) throw new ApiError('invalid_input', problem, { fields: { newPassword: problem } });
+	});
 	await deps.db
 		.updateTable('accounts')
 		.set({

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { oneTimeCodeSchema, registrationSchema, type RegistrationInput } from '$lib/domain/account';
 import type { AccountRow, Channel } from '../db/types';
 import { hitRateLimit, rateLimits } from '../rate-limit';
-import { consumeCode, issueCode, issueCodeQuietly, type IssuedCode } from './codes';
+import { consumeCode, consumeCodeByIdentifier, issueCode, issueCodeQuietly, type IssuedCode } from './codes';
 import { isoNow, nowOf, type AccountDeps } from './deps';
 import { ApiError, invalidInput, rateLimited } from '../http/api-error';
 import { checkNewPassword } from './password-rules';
@@ -108,12 +108,18 @@ const noPendingAccount = () =>
 	new ApiError('not_found', 'Không tìm thấy tài khoản đang chờ kích hoạt với thông tin này. Hãy kiểm tra lại số CCCD hoặc số điện thoại.');
 
 /** Checks the activation code and makes the account active. */
-export async function activate(deps: AccountDeps, target: AccountTarget, code: string): Promise<{ accountId: string }> {
+export async function activate(deps: AccountDeps, target: AccountTarget, code: string, context: { ip?: string } = {}): Promise<{ accountId: string }> {
 	const parsedCode = oneTimeCodeSchema.safeParse(code);
 	if (!parsedCode.success) throw invalidInput(parsedCode.error);
-	const account = await resolveTarget(deps, target);
-	if (!account) throw noPendingAccount();
-	await consumeCode(deps, account.id, 'activate', parsedCode.data);
+	let account;
+	if ('identifier' in target) {
+		// Typed ID number or phone: one answer whether or not a pending account exists.
+		account = await consumeCodeByIdentifier(deps, { identifier: target.identifier, code: parsedCode.data, ip: context.ip }, 'activate', (a) => a.status === 'pending');
+	} else {
+		account = await findAccountById(deps.db, target.accountId);
+		if (!account) throw noPendingAccount();
+		await consumeCode(deps, account.id, 'activate', parsedCode.data);
+	}
 	await deps.db
 		.updateTable('accounts')
 		.set({ status: 'active', updated_at: isoNow(deps) })

@@ -22,12 +22,12 @@ export const load: PageServerLoad = async ({ cookies }) => {
 };
 
 export const actions: Actions = {
-	verify: async ({ request, cookies }) => {
+	verify: async ({ request, cookies, getClientAddress }) => {
 		const { config, deps } = await serverContext();
 		const values = formValues(await request.formData());
 		let accountId: string;
 		try {
-			({ accountId } = await activate(deps, targetOf(cookies, values), values.code ?? ''));
+			({ accountId } = await activate(deps, targetOf(cookies, values), values.code ?? '', { ip: getClientAddress() }));
 		} catch (error) {
 			return actionFailure(error, values);
 		}

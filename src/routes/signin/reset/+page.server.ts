@@ -19,11 +19,11 @@ export const actions: Actions = {
 			return actionFailure(error, values);
 		}
 	},
-	reset: async ({ request }) => {
+	reset: async ({ request, getClientAddress }) => {
 		const { deps } = await serverContext();
 		const values = formValues(await request.formData());
 		try {
-			await resetPassword(deps, { identifier: values.identifier ?? '', code: values.code ?? '', newPassword: values.newPassword ?? '' });
+			await resetPassword(deps, { identifier: values.identifier ?? '', code: values.code ?? '', newPassword: values.newPassword ?? '', ip: getClientAddress() });
 		} catch (error) {
 			return actionFailure(error, values);
 		}
