@@ -70,6 +70,8 @@ export interface OutboundMessagesTable {
 	recipient: string;
 	subject: string | null;
 	body: string;
+	/** JSON `[{ name, type, size }]` of the files the message carried (migration 0030), or null. */
+	attachments: string | null;
 	created_at: IsoTime;
 }
 
@@ -365,6 +367,8 @@ export interface NotificationOutboxTable extends DeliveryColumns {
 	body: string;
 	/** Where a click leads (path on this site). */
 	url: string;
+	/** E-mail: JSON `[{ sha256, name, type, size }]` of files from the blob store to attach (migration 0030), or null. */
+	attachments: string | null;
 }
 
 export interface IntegrationOutboxTable extends DeliveryColumns {

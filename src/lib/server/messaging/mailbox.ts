@@ -20,6 +20,7 @@ export function createMailboxMessenger(db: Kysely<Database>, now: () => Date = (
 					recipient: message.to,
 					subject: message.subject ?? null,
 					body: message.body,
+					attachments: message.attachments?.length ? JSON.stringify(message.attachments.map((a) => ({ name: a.filename, type: a.contentType, size: a.content.byteLength }))) : null,
 					created_at: now().toISOString()
 				})
 				.execute();

@@ -6,6 +6,14 @@ export interface OutboundMessage {
 	to: string;
 	subject?: string;
 	body: string;
+	/** E-mail only: files carried with the message (SMS ignores them). */
+	attachments?: MessageAttachment[];
+}
+
+export interface MessageAttachment {
+	filename: string;
+	contentType: string;
+	content: Uint8Array;
 }
 
 /** Sends a text to a person. Implementations: SMTP, HTTP SMS gateway, development mailbox. */

@@ -10,7 +10,8 @@ export function createSmtpMessenger(options: { url: string; from: string }): Mes
 				from: options.from,
 				to: message.to,
 				subject: message.subject ?? 'Dịch vụ công',
-				text: message.body
+				text: message.body,
+				attachments: message.attachments?.map((a) => ({ filename: a.filename, contentType: a.contentType, content: Buffer.from(a.content) }))
 			});
 		}
 	};

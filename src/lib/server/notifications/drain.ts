@@ -8,6 +8,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db/types';
 import type { Messenger } from '../messaging';
 import { CLAIM_MS, MAX_ATTEMPTS, retryDelay } from './backoff';
+import { readMailFiles } from './result-mail';
 import type { PushSender } from './push';
 
 export interface DrainDeps {
@@ -15,6 +16,8 @@ export interface DrainDeps {
 	messenger: Messenger;
 	/** Absent: no VAPID keys (production without push); push rows are given up. */
 	push?: PushSender;
+	/** Where the blob store is: e-mails that carry result files read them from it. */
+	dataDir?: string;
 	now?: () => Date;
 }
 
@@ -77,7 +80,8 @@ export async function drainNotifications(deps: DrainDeps, batch = 100): Promise<
 					continue;
 				}
 			} else {
-				await deps.messenger.send({ channel: row.channel, to: row.recipient, subject: row.subject ?? undefined, body: row.body });
+				const attachments = deps.dataDir && row.channel === 'email' ? await readMailFiles(deps.dataDir, row.attachments) : [];
+				await deps.messenger.send({ channel: row.channel, to: row.recipient, subject: row.subject ?? undefined, body: row.body, ...(attachments.length ? { attachments } : {}) });
 			}
 			await deps.db.updateTable('notification_outbox').set({ state: 'sent', sent_at: (deps.now?.() ?? new Date()).toISOString(), last_error: null }).where('id', '=', row.id).execute();
 			result.sent++;

@@ -12,6 +12,7 @@ import type { Database, NotificationChannel } from '../db/types';
 import { inWriteTransaction } from '../dossiers/transaction';
 import { composeNotification, concernsCitizen, emailText, worthSms, type EventFacts } from './compose';
 import { integrationBody } from '../integration/body';
+import { attachedLine, resultFilesToMail } from './result-mail';
 
 export interface FanoutDeps {
 	db: Kysely<Database>;
@@ -32,7 +33,7 @@ export async function fanOutEvents(deps: FanoutDeps, batch = 200): Promise<numbe
 		.where('f.event_id', 'is', null)
 		.select([
 			'e.id', 'e.dossier_id', 'e.status', 'e.at', 'e.note', 'e.action', 'e.actor_role', 'e.from_status', 'e.payload', 'e.appointment_date',
-			'd.code', 'd.receipt', 'd.procedure_code', 'd.agency_code', 'd.account_id', 'd.appointment_date as dossier_appointment',
+			'd.code', 'd.receipt', 'd.manifest', 'd.procedure_code', 'd.agency_code', 'd.account_id', 'd.appointment_date as dossier_appointment',
 			'a.email', 'a.phone'
 		])
 		.orderBy('e.at')
@@ -60,18 +61,22 @@ export async function fanOutEvents(deps: FanoutDeps, batch = 200): Promise<numbe
 			if (concernsCitizen(facts)) {
 				const c = composeNotification(facts, deps.origin);
 				const subs = await trx.selectFrom('push_subscriptions').select('id').where('account_id', '=', row.account_id).execute();
-				const out: { channel: NotificationChannel; recipient: string; subject: string | null; body: string }[] = subs.map((s) => ({
+				const out: { channel: NotificationChannel; recipient: string; subject: string | null; body: string; attachments?: string | null }[] = subs.map((s) => ({
 					channel: 'push',
 					recipient: s.id,
 					subject: c.title,
 					body: c.body
 				}));
-				if (row.email) out.push({ channel: 'email', recipient: row.email, subject: c.title, body: emailText(c, deps.origin) });
+				if (row.email) {
+					const delivery = (JSON.parse(row.manifest) as { delivery?: { method?: string } }).delivery?.method;
+					const files = await resultFilesToMail(trx, { action: facts.action, dossierId: row.dossier_id, delivery });
+					out.push({ channel: 'email', recipient: row.email, subject: c.title, body: emailText(c, deps.origin) + attachedLine(files), attachments: files.length ? JSON.stringify(files) : null });
+				}
 				if (row.phone && worthSms(facts)) out.push({ channel: 'sms', recipient: row.phone, subject: null, body: c.sms });
 				if (out.length)
 					await trx
 						.insertInto('notification_outbox')
-						.values(out.map((o) => ({ id: randomUUID(), event_id: row.id, dossier_id: row.dossier_id, account_id: row.account_id, url: c.url, state: 'pending' as const, next_attempt_at: at, last_error: null, created_at: at, sent_at: null, ...o })))
+						.values(out.map((o) => ({ attachments: null, id: randomUUID(), event_id: row.id, dossier_id: row.dossier_id, account_id: row.account_id, url: c.url, state: 'pending' as const, next_attempt_at: at, last_error: null, created_at: at, sent_at: null, ...o })))
 						.execute();
 			}
 			if (deps.relay)

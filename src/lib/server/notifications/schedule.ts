@@ -24,7 +24,7 @@ export function scheduleOutboxes(deps: { db: Kysely<Database>; config: Config; m
 		running = true;
 		try {
 			while ((await fanOutEvents({ db, origin, relay: Boolean(config.integration) })) > 0);
-			await drainNotifications({ db, messenger, push });
+			await drainNotifications({ db, messenger, push, dataDir: config.dataDir });
 			if (config.integration) await drainIntegration({ db, target: config.integration });
 		} catch (error) {
 			console.error('[outboxes] drain failed; retried on the next tick', error);

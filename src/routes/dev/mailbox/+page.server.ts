@@ -14,6 +14,6 @@ export const load: PageServerLoad = async ({ setHeaders }) => {
 	setHeaders({ 'cache-control': 'no-store' });
 	const rows = await listMailbox(deps.db, { limit: 100 });
 	return {
-		messages: rows.map((m) => ({ id: m.id, channel: m.channel, to: m.recipient, subject: m.subject, body: m.body, at: m.created_at }))
+		messages: rows.map((m) => ({ id: m.id, channel: m.channel, to: m.recipient, subject: m.subject, body: m.body, at: m.created_at, attachments: m.attachments ? (JSON.parse(m.attachments) as { name: string; size: number }[]) : [] }))
 	};
 };

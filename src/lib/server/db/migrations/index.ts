@@ -6,6 +6,7 @@ import { workflow0011 } from './0011_workflow';
 import { notifications0013 } from './0013_notifications';
 import { payments0015 } from './0015_payments';
 import { papers0021 } from './0021_papers';
+import { mailAttachments0030 } from './0030_mail_attachments';
 
 /**
  * All migrations, in code rather than files on disk because the server is bundled by
@@ -19,7 +20,8 @@ export const migrations: Record<string, Migration> = {
 	'0011_workflow': workflow0011,
 	'0013_notifications': notifications0013,
 	'0015_payments': payments0015,
-	'0021_papers': papers0021
+	'0021_papers': papers0021,
+	'0030_mail_attachments': mailAttachments0030
 };
 
 export const migrationProvider: MigrationProvider = {
