@@ -67,6 +67,14 @@ test('the desk asks for the fee, the citizen pays online once, keeps the e-recei
 	const [paid] = (await (await context.request.get(`/api/dossiers/${dossierId}`)).json()).obligations;
 	expect(paid.payment.providerRef).toBeTruthy();
 	expect(text).toContain(paid.payment.providerRef);
+	// Kept in the phone's document store as a fee receipt, once however often it is downloaded.
+	const downloadingAgain = page.waitForEvent('download');
+	await obligation.getByRole('button', { name: 'Tải biên lai điện tử (PDF)' }).click();
+	await downloadingAgain;
+	await page.goto('/documents');
+	const kept = page.getByTestId('paper').filter({ hasText: `Biên lai lệ phí hồ sơ ${dossier.code}` });
+	await expect(kept).toHaveCount(1);
+	await expect(kept).toContainText('Biên lai thu phí, lệ phí');
 
 	// Paying twice is impossible: the API refuses a new attempt, and the gateway's answer
 	// replayed (the same signed result, as VNPay retries) changes nothing.

@@ -7,7 +7,7 @@
 import { formatVnd } from '$lib/domain/format';
 import { amountInWords } from '$lib/domain/money-words';
 import { paymentMethodLabels } from '$lib/domain/payment';
-import { formatDateTime } from '$lib/domain/time';
+import { formatDateTime, vietnamDate } from '$lib/domain/time';
 import type { DossierDetail } from '$lib/domain/wire/dossiers';
 import type { Obligation } from '$lib/domain/wire/payments';
 import { PdfWriter, type FontBytes } from './layout';
@@ -50,16 +50,41 @@ export async function buildFeeReceiptPdf({ dossier, obligation }: FeeReceiptInpu
 
 export const feeReceiptFileName = (code: string, obligationId: string) => `bien-lai-${code}-${obligationId.slice(0, 8)}.pdf`;
 
-/** Builds it, keeps a copy in the person's document store when there is one, and downloads it. */
+/** The receipt's own number in the store: the provider's reference (a receipt kept once per payment). */
+const receiptNumber = (payment: NonNullable<Obligation['payment']>) => (payment.providerRef ?? payment.id).slice(0, 40);
+
+/**
+ * Keeps the receipt in the person's document store ("Kho giấy tờ") as a fee receipt of this
+ * payment, once: building it again (a new download) does not add a second paper.
+ */
+async function keepReceipt(dossier: FeeReceiptInput['dossier'], obligation: Obligation, data: Blob, name: string): Promise<void> {
+	const payment = obligation.payment!;
+	const [{ accountDb }, { listDocuments }, { keepInStore }] = await Promise.all([import('../space/session.svelte'), import('../db/documents'), import('../attachments/keep')]);
+	const db = await accountDb();
+	const number = receiptNumber(payment);
+	if ((await listDocuments(db)).some((d) => d.metadata.typeId === RECEIPT_TYPE && d.metadata.number === number)) return;
+	const metadata = {
+		typeId: RECEIPT_TYPE,
+		title: `Biên lai lệ phí hồ sơ ${dossier.code}`.slice(0, 120),
+		number,
+		issuer: dossier.receipt.agencyName.slice(0, 200),
+		issuedOn: vietnamDate(new Date(payment.paidAt)).date,
+		holder: { kind: 'self' }
+	};
+	await keepInStore(db, metadata, [{ data, name, pages: 1 }]);
+}
+
+const RECEIPT_TYPE = 'bien-lai-thu-phi';
+
+/** Builds it, keeps it in the person's document store when there is one, and downloads it. */
 export async function downloadFeeReceipt(dossier: FeeReceiptInput['dossier'], obligation: Obligation): Promise<void> {
 	const { loadFonts, saveBytes } = await import('./download');
 	const bytes = await buildFeeReceiptPdf({ dossier, obligation }, await loadFonts());
 	const name = feeReceiptFileName(dossier.code, obligation.id);
 	try {
-		const [{ accountDb }, { putBlob }] = await Promise.all([import('../space/session.svelte'), import('../db/blobs')]);
-		await putBlob(await accountDb(), new Blob([bytes as BlobPart], { type: 'application/pdf' }), name);
+		await keepReceipt(dossier, obligation, new Blob([bytes as BlobPart], { type: 'application/pdf' }), name);
 	} catch {
-		// No account space on this device (signed out, private mode): the download alone will do.
+		// No account space on this device (signed out, private mode) or no room: the download alone will do.
 	}
 	saveBytes(bytes, name);
 }
