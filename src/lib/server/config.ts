@@ -185,6 +185,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
 	const vnpaySet = [e.VNPAY_TMN_CODE, e.VNPAY_HASH_SECRET, e.VNPAY_URL].filter(Boolean).length;
 	if (vnpaySet > 0 && vnpaySet < 3) problems.push('VNPAY_TMN_CODE, VNPAY_HASH_SECRET and VNPAY_URL go together');
 	if (Boolean(e.VIETQR_BANK_BIN) !== Boolean(e.VIETQR_ACCOUNT_NUMBER)) problems.push('VIETQR_BANK_BIN and VIETQR_ACCOUNT_NUMBER go together');
+	if (e.APP_ENV === 'production') problems.push(...plainTextInProduction(e));
 	if (problems.length) throw new ConfigError(problems);
 
 	const production = e.APP_ENV === 'production';
@@ -222,6 +223,26 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
 				? undefined
 				: { bankBin: '970436', accountNumber: '0011000000001', accountName: 'DEMO - TAI KHOAN THU PHI' }
 	};
+}
+
+const isLoopback = (url: URL) => ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
+
+/**
+ * Production refuses to send codes, passwords or session cookies in the clear: the public
+ * ORIGIN is https, e-mail goes over TLS (`smtps://`, or `smtp://…?requireTLS=true` for
+ * STARTTLS), the SMS gateway is https. A relay on the same machine (loopback) is allowed.
+ */
+function plainTextInProduction(e: { ORIGIN?: string; SMTP_URL?: string; SMS_GATEWAY_URL?: string }): string[] {
+	const problems: string[] = [];
+	const url = (value: string | undefined) => (value ? new URL(value) : undefined);
+	const origin = url(e.ORIGIN);
+	if (origin && origin.protocol !== 'https:' && !isLoopback(origin)) problems.push('ORIGIN must be https:// in production (session cookies are Secure)');
+	const smtp = url(e.SMTP_URL);
+	if (smtp && smtp.protocol !== 'smtps:' && smtp.searchParams.get('requireTLS') !== 'true' && !isLoopback(smtp))
+		problems.push('SMTP_URL must use TLS in production: smtps://… or smtp://…?requireTLS=true');
+	const sms = url(e.SMS_GATEWAY_URL);
+	if (sms && sms.protocol !== 'https:' && !isLoopback(sms)) problems.push('SMS_GATEWAY_URL must be https:// in production');
+	return problems;
 }
 
 /** The webhook's token in development, printed in the README so a newcomer can send a statement with curl. */

@@ -1,6 +1,7 @@
 import type { Cookies } from '@sveltejs/kit';
 import type { Config } from './config';
-import { SESSION_TTL_MS } from './accounts/sessions';
+import { SESSION_TTL_MS, signOut } from './accounts/sessions';
+import type { AccountDeps } from './accounts/deps';
 import { SESSION_COOKIE as SESSION, SIGNED_IN_COOKIE } from '$lib/domain/wire/cookies';
 
 export const SESSION_COOKIE = SESSION;
@@ -27,6 +28,16 @@ export function setSessionCookie(cookies: Cookies, token: string, config: Pick<C
 		secure: config.env === 'production',
 		maxAge: Math.floor(SESSION_TTL_MS / 1000)
 	});
+}
+
+/**
+ * A new sign-in on this browser (again, or as another account): the session it held ends on
+ * the server too, so a copied cookie of the old one is worth nothing (issue 12, defect 12).
+ */
+export async function startSessionCookie(cookies: Cookies, token: string, deps: Pick<AccountDeps, 'db'>, config: Pick<Config, 'env'>) {
+	const previous = cookies.get(SESSION_COOKIE);
+	if (previous && previous !== token) await signOut(deps, previous);
+	setSessionCookie(cookies, token, config);
 }
 
 export function clearSessionCookie(cookies: Cookies) {

@@ -2,7 +2,7 @@ import { redirect } from '@sveltejs/kit';
 import { signIn } from '$lib/server/accounts';
 import { findAccountByIdentifier } from '$lib/server/accounts/store';
 import { serverContext } from '$lib/server/context';
-import { setSessionCookie } from '$lib/server/session-cookie';
+import { startSessionCookie } from '$lib/server/session-cookie';
 import { actionFailure, formValues } from '$lib/server/http/form-actions';
 import { PENDING_COOKIE, safeNext, setPendingAccount } from './pending';
 import type { Actions, PageServerLoad } from './$types';
@@ -36,7 +36,7 @@ export const actions: Actions = {
 			}
 			return actionFailure(error, values);
 		}
-		setSessionCookie(cookies, result.token, config);
+		await startSessionCookie(cookies, result.token, deps, config);
 		cookies.delete(PENDING_COOKIE, { path: '/' });
 		redirect(303, safeNext(values.next ?? url.searchParams.get('next')) ?? homeOf(result.account.role));
 	}

@@ -3,6 +3,7 @@
  * officer (the seeded demo officer), and a signed-out visitor. Also SvelteKit's CSRF
  * origin check on the account forms.
  */
+import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_ACCOUNTS } from '$lib/server/accounts';
@@ -115,6 +116,32 @@ describe('an officer', () => {
 		expect(await api.json()).toMatchObject({ agency: { code: '000.00.30.H26', name: 'UBND phường Ba Đình, Hà Nội' }, total: 0, dossiers: [] });
 		// Not an administrator: cannot create officers.
 		expect((await officer.request('/admin/officers')).status).toBe(403);
+	});
+
+	it('cannot send a citizen\'s dossier (PUT /api/dossiers/{id} is 403 for officers and administrators)', async () => {
+		const demoAdmin = DEMO_ACCOUNTS.find((a) => a.role === 'admin')!;
+		for (const staff of [demoOfficer, demoAdmin]) {
+			const browser = await signedIn(staff.idNumber, staff.password);
+			const answer = await browser.request(`/api/dossiers/${randomUUID()}`, {
+				method: 'PUT',
+				headers: { origin: server.origin, accept: 'application/json', 'content-type': 'application/json' },
+				body: JSON.stringify({ version: 1 })
+			});
+			expect(answer.status, staff.role).toBe(403);
+		}
+	});
+});
+
+describe('signing in again on the same browser', () => {
+	it('ends the session the browser held before', async () => {
+		const browser = await signedIn(demoCitizen.phone, demoCitizen.password);
+		const first = browser.cookieHeader;
+		const again = await browser.postForm('/signin', { identifier: demoCitizen.idNumber, password: demoCitizen.password });
+		expect(again.status).toBe(303);
+		expect(browser.cookieHeader).not.toBe(first);
+		expect((await browser.request('/api/account', { headers: { accept: 'application/json' } })).status).toBe(200);
+		const copied = await fetch(`${server.origin}/api/account`, { headers: { cookie: first, accept: 'application/json' } });
+		expect(copied.status).toBe(401);
 	});
 });
 

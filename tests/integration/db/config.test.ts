@@ -23,6 +23,17 @@ describe('configuration from the environment', () => {
 		expect(loadConfig({ DATA_DIR: '/srv/dvc' }).database).toEqual({ dialect: 'sqlite', filename: '/srv/dvc/app.sqlite' });
 	});
 
+	it('refuses plain-text ORIGIN, SMTP and SMS gateway in production (issue 12, defect 12), a loopback relay aside', () => {
+		const production = (env: Record<string, string>) => () => loadConfig({ APP_ENV: 'production', ...env });
+		expect(production({ ORIGIN: 'http://dvc.example.vn' })).toThrow(/ORIGIN must be https/);
+		expect(production({ SMTP_URL: 'smtp://mail.example.vn:587' })).toThrow(/SMTP_URL must use TLS/);
+		expect(production({ SMS_GATEWAY_URL: 'http://sms.example.vn/send' })).toThrow(/SMS_GATEWAY_URL must be https/);
+		expect(production({ ORIGIN: 'https://dvc.example.vn', SMTP_URL: 'smtps://u:p@mail.example.vn:465', SMS_GATEWAY_URL: 'https://sms.example.vn/send' })).not.toThrow();
+		expect(production({ SMTP_URL: 'smtp://mail.example.vn:587?requireTLS=true', SMS_GATEWAY_URL: 'http://127.0.0.1:9/sms' })).not.toThrow();
+		// Development keeps plain http for a laptop.
+		expect(() => loadConfig({ ORIGIN: 'http://192.168.1.5:3000', SMTP_URL: 'smtp://mail.example.vn:587' })).not.toThrow();
+	});
+
 	it('never turns development pages on in production', () => {
 		expect(loadConfig({ APP_ENV: 'production', DEV_PAGES: 'on' }).devPages).toBe(false);
 		expect(loadConfig({ DEV_PAGES: 'off' }).devPages).toBe(false);

@@ -5,6 +5,7 @@ import { submitDossier, type DossierDeps } from '$lib/server/dossiers/submit';
 import { forEachDatabase } from '../helpers/databases';
 import { createAccount, giveBlob, limits, manifest, MiB, MONDAY_10AM, sha } from './fixtures';
 import { refusal } from '../helpers/refusal';
+import { DEMO_AGENCY } from '$lib/server/accounts/demo';
 
 describe('PUT /api/dossiers/{id} service', () => {
 	forEachDatabase((t) => {
@@ -35,6 +36,20 @@ describe('PUT /api/dossiers/{id} service', () => {
 			expect(events).toMatchObject([{ status: 1, note: 'Mới đăng ký', at: MONDAY_10AM.toISOString() }]);
 			const files = await db.selectFrom('dossier_attachments').selectAll().execute();
 			expect(files).toEqual([{ dossier_id: id, slot: 'residenceProofFile', sha256: sha(1) }]);
+		});
+
+		it('refuses a dossier sent from an officer\'s or an administrator\'s account (issue 12, defect 12)', async () => {
+			const { db } = t();
+			await db.insertInto('agencies').values(DEMO_AGENCY).execute();
+			const officer = await createAccount(db, 'O', { agencyCode: DEMO_AGENCY.code, fullName: 'Cán bộ Một' });
+			const admin = await createAccount(db, 'Q');
+			await db.updateTable('accounts').set({ role: 'admin' }).where('id', '=', admin).execute();
+			for (const accountId of [officer, admin]) {
+				const refused = await refusal(submitDossier(deps(), accountId, randomUUID(), manifest()));
+				expect([refused.status, refused.code]).toEqual([403, 'forbidden']);
+				expect(refused.message).toMatch(/tài khoản công dân/);
+			}
+			expect(await db.selectFrom('dossiers').select('id').execute()).toEqual([]);
 		});
 
 		it('replays the same id and content with the same receipt and keeps one dossier', async () => {

@@ -83,7 +83,7 @@ export async function getSession(deps: AccountDeps, token: string | undefined | 
 	return { expiresAt, account: toAccountView(account) };
 }
 
-export async function signOut(deps: AccountDeps, token: string): Promise<void> {
+export async function signOut(deps: Pick<AccountDeps, 'db'>, token: string): Promise<void> {
 	await deps.db.deleteFrom('sessions').where('id', '=', sessionId(token)).execute();
 }
 

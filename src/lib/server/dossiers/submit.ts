@@ -49,6 +49,11 @@ const dossierIdSchema = z.uuid();
 export async function submitDossier(deps: DossierDeps, accountId: string, dossierId: string, body: unknown, address?: string): Promise<SubmitResult> {
 	if (!dossierIdSchema.safeParse(dossierId).success)
 		throw new ApiError('invalid_id', 'Mã hồ sơ trên máy không hợp lệ (phải là UUID); hãy tạo lại hồ sơ từ bản nháp.');
+	// An officer's or administrator's account works for the state: it does not file a citizen's dossier.
+	const account = await deps.db.selectFrom('accounts').select('role').where('id', '=', accountId).executeTakeFirst();
+	if (account?.role !== 'citizen')
+		throw new ApiError('forbidden', 'Tài khoản cán bộ hoặc quản trị không nộp hồ sơ cho công dân. Hãy đăng nhập bằng tài khoản công dân của bạn để nộp.');
+
 	const manifest = parseManifest(body);
 	const digest = createHash('sha256').update(manifestDigest(manifest)).digest('hex');
 

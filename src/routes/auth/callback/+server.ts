@@ -1,7 +1,7 @@
 import { error, redirect } from '@sveltejs/kit';
 import { serverContext } from '$lib/server/context';
 import { completeOidcSignIn, OIDC_COOKIE, OIDC_COOKIE_PATH, oidcSettings } from '$lib/server/oidc';
-import { setSessionCookie } from '$lib/server/session-cookie';
+import { startSessionCookie } from '$lib/server/session-cookie';
 import type { RequestHandler } from './$types';
 
 /** The identity provider sends the person back here with a code; state/nonce/PKCE are checked. */
@@ -21,6 +21,6 @@ export const GET: RequestHandler = async ({ url, cookies, request }) => {
 		if (name === 'OidcError' || name === 'AccountError') error(400, (e as Error).message);
 		throw e;
 	}
-	setSessionCookie(cookies, result.token, config);
+	await startSessionCookie(cookies, result.token, deps, config);
 	redirect(303, result.next ?? (result.account.role === 'citizen' ? '/account' : '/officer'));
 };

@@ -2,7 +2,7 @@ import { redirect } from '@sveltejs/kit';
 import { activate, createSession, resendActivationByIdentifier, resendActivationCode, type AccountTarget } from '$lib/server/accounts';
 import { findAccountById, maskRecipient } from '$lib/server/accounts/store';
 import { serverContext } from '$lib/server/context';
-import { setSessionCookie } from '$lib/server/session-cookie';
+import { startSessionCookie } from '$lib/server/session-cookie';
 import { actionFailure, formValues } from '$lib/server/http/form-actions';
 import { PENDING_COOKIE } from '../../signin/pending';
 import type { Actions, PageServerLoad } from './$types';
@@ -32,7 +32,7 @@ export const actions: Actions = {
 			return actionFailure(error, values);
 		}
 		const session = await createSession(deps, accountId, request.headers.get('user-agent'));
-		setSessionCookie(cookies, session.token, config);
+		await startSessionCookie(cookies, session.token, deps, config);
 		cookies.delete(PENDING_COOKIE, { path: '/' });
 		redirect(303, '/account?welcome=1');
 	},
