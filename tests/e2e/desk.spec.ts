@@ -152,7 +152,7 @@ test('the demo officer of the competent agency takes a birth registration from t
 	// The officer of another agency (the commune's police) sees nothing of it.
 	const police = await demoOfficerOf(context, POLICE.code);
 	const other = await deskOf(browser, police.identifier, police.password);
-	await expect(other.page.getByText(POLICE.name)).toBeVisible();
+	await expect(other.page.getByText(POLICE.name, { exact: true })).toBeVisible();
 	await expect(other.page.getByRole('link', { name: code })).toHaveCount(0);
 	await other.page.goto('/officer?status=10');
 	await expect(other.page.getByRole('link', { name: code })).toHaveCount(0);
@@ -173,6 +173,14 @@ test('two officers press "Tiếp nhận" on the same dossier at once: one applie
 
 	// A colleague at the same desk, made by the administrator.
 	const admin = await deskOf(browser, ADMIN.idNumber, ADMIN.password);
+	// The demo administrator belongs to no agency: its inbox is every agency's, read only.
+	await expect(admin.page.getByTestId('across-agencies')).toBeVisible();
+	await expect(admin.page.getByRole('row').filter({ hasText: code })).toContainText(AGENCY.name);
+	await admin.page.goto(`/officer/dossiers/${id}`);
+	await expect(admin.page.getByRole('heading', { level: 1 })).toContainText(code);
+	await expect(admin.page.locator('form[data-action]')).toHaveCount(0);
+	await admin.page.getByRole('banner').getByRole('link', { name: 'Tài khoản cán bộ' }).click();
+	await expect(admin.page.getByRole('heading', { level: 1 })).toHaveText('Tạo tài khoản cán bộ');
 	await admin.page.goto('/admin/officers?province=01');
 	await admin.page.locator('#f-agencyCode').selectOption(AGENCY.code);
 	await admin.page.locator('input[name=fullName]').fill('Lê Văn Đồng Nghiệp');
@@ -242,6 +250,14 @@ for (const mode of ['Tiếng Việt', 'English'] as const) {
 			await expect(desk.locator('html')).toHaveAttribute('lang', 'en');
 			await expect(desk.getByRole('heading', { level: 1 })).toHaveText('One-stop desk');
 		}
+		// The staff header, not the citizen's menu: the inbox, the search, signing out.
+		const en = mode === 'English';
+		const header = desk.getByRole('banner');
+		await expect(header.getByRole('link', { name: en ? 'Inbox' : 'Hồ sơ đến' })).toHaveAttribute('aria-current', 'page');
+		await expect(header.getByRole('search').getByLabel(en ? 'Search by dossier code, full name, ID number' : 'Tìm theo mã hồ sơ, họ tên, số CCCD')).toBeVisible();
+		await expect(header.getByRole('button', { name: en ? 'Sign out' : 'Đăng xuất' })).toBeVisible();
+		for (const citizenLink of en ? ['Drafts', 'Sent', 'My documents'] : ['Hồ sơ đang soạn', 'Hồ sơ đã gửi', 'Kho giấy tờ']) await expect(desk.getByRole('link', { name: citizenLink })).toHaveCount(0);
+		await expect(header.getByRole('link', { name: en ? 'Officer accounts' : 'Tài khoản cán bộ' })).toHaveCount(0); // an officer, not the administrator
 		await expectNoViolations(desk, '/officer');
 		await desk.goto('/officer?status=10&q=khong+co+ai');
 		await expectNoViolations(desk, '/officer, empty search');

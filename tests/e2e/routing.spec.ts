@@ -72,7 +72,7 @@ test('dossiers from six provinces, one an old address, each go to the police of 
 	await page.getByRole('button', { name: 'Xem các cơ quan' }).click();
 	await page.locator('#f-agencyCode').selectOption(police('13777').code);
 	await page.getByLabel('Họ và tên').fill('Đinh Thị Trường');
-	await page.getByLabel('Số CCCD').fill('036186001234');
+	await page.getByRole('textbox', { name: 'Số CCCD', exact: true }).fill('036186001234');
 	await page.getByLabel('Số điện thoại di động').fill('0912777001');
 	await page.getByRole('button', { name: 'Tạo tài khoản' }).click();
 	const password = (await page.locator('.done code').textContent())!.trim();

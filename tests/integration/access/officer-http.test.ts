@@ -2,9 +2,9 @@
  * The officer desk's access matrix over real HTTP against the production build: every officer
  * endpoint and page, and the citizen's action endpoint, asked by a visitor, the owner (citizen
  * A), another citizen (B), the demo officer of the dossier's agency, the demo officer of
- * another agency, and the administrator (whose desk is another agency). Another agency's
- * dossier is answered as not found, never as forbidden; nothing but the right person's action
- * changes anything. Also the development accounts page and JSON, off with DEV_PAGES=off.
+ * another agency, and the demo administrator (attached to no agency: it reads every agency's
+ * dossiers and acts on none). Another agency's dossier is answered as not found, never as
+ * forbidden; nothing but the right person's action changes anything. Also the development accounts page and JSON, off with DEV_PAGES=off.
  */
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
@@ -97,24 +97,25 @@ afterAll(async () => {
 const api = (path: string) => (who: Who) => people[who].request(path, { headers: { accept: 'application/json' } });
 
 describe('officer API access matrix', () => {
-	it('GET /api/officer/dossiers: staff only; each desk lists its own agency only', async () => {
+	it('GET /api/officer/dossiers: staff only; each desk lists its own agency only, the administrator every agency', async () => {
 		expect(await matrix(api('/api/officer/dossiers'))).toEqual({ visitor: 401, 'citizen A': 403, 'citizen B': 403, officer: 200, 'other officer': 200, admin: 200 });
 		const listed = async (who: Who) => ((await (await api('/api/officer/dossiers?status=9')(who)).json()).dossiers as { id: string }[]).map((d) => d.id);
 		expect(await listed('officer')).toEqual([readId]);
 		expect(await listed('other officer')).toEqual([]);
-		expect(await listed('admin')).toEqual([]);
+		expect(await listed('admin')).toEqual([readId]);
 		const searched = await (await api(`/api/officer/dossiers?status=9&q=${encodeURIComponent(readCode)}`)('other officer')).json();
 		expect(searched.total).toBe(0);
 	});
 
-	it('GET /api/officer/dossiers/{id}: the agency\'s officer only; another agency gets 404', async () => {
-		expect(await matrix(api(`/api/officer/dossiers/${readId}`))).toEqual({ visitor: 401, 'citizen A': 403, 'citizen B': 403, officer: 200, 'other officer': 404, admin: 404 });
+	it('GET /api/officer/dossiers/{id}: the agency\'s officer and the administrator; another agency gets 404', async () => {
+		expect(await matrix(api(`/api/officer/dossiers/${readId}`))).toEqual({ visitor: 401, 'citizen A': 403, 'citizen B': 403, officer: 200, 'other officer': 404, admin: 200 });
+		expect((await (await api(`/api/officer/dossiers/${readId}`)('admin')).json()).nextActions).toEqual([]);
 		expect((await api(`/api/officer/dossiers/${randomUUID()}`)('officer')).status).toBe(404);
 	});
 
-	it('GET /api/officer/dossiers/{id}/files/{sha256}: the result file to the agency\'s officer only', async () => {
+	it('GET /api/officer/dossiers/{id}/files/{sha256}: the result file to the agency\'s officer and the administrator only', async () => {
 		const path = `/api/officer/dossiers/${readId}/files/${resultSha}`;
-		expect(await matrix(api(path))).toEqual({ visitor: 401, 'citizen A': 403, 'citizen B': 403, officer: 200, 'other officer': 404, admin: 404 });
+		expect(await matrix(api(path))).toEqual({ visitor: 401, 'citizen A': 403, 'citizen B': 403, officer: 200, 'other officer': 404, admin: 200 });
 		// A file of the store that is not this dossier's: 404 even for the agency's officer.
 		expect((await api(`/api/officer/dossiers/${actId}/files/${resultSha}`)('officer')).status).toBe(404);
 	});
@@ -149,18 +150,26 @@ describe('officer pages access matrix', () => {
 		expect((await page('/officer')('visitor')).headers.get('location')).toBe('/signin?next=/officer');
 		expect(await (await page('/officer?status=9')('officer')).text()).toContain(readCode);
 		expect(await (await page('/officer?status=9')('other officer')).text()).not.toContain(readCode);
+		const across = await (await page('/officer?status=9')('admin')).text();
+		expect(across).toContain(readCode);
+		expect(across).toContain('Mọi cơ quan (quản trị viên: chỉ xem, không xử lý)');
+		expect(across).toContain('Công an xã Sóc Sơn, Hà Nội');
 	});
 
-	it('/officer/dossiers/{id}: the agency\'s officer only', async () => {
-		expect(await matrix(page(`/officer/dossiers/${readId}`))).toEqual({ visitor: 303, 'citizen A': 403, 'citizen B': 403, officer: 200, 'other officer': 404, admin: 404 });
+	it('/officer/dossiers/{id}: the agency\'s officer, and the administrator with no action forms', async () => {
+		expect(await matrix(page(`/officer/dossiers/${readId}`))).toEqual({ visitor: 303, 'citizen A': 403, 'citizen B': 403, officer: 200, 'other officer': 404, admin: 200 });
 		const html = await (await page(`/officer/dossiers/${readId}`)('officer')).text();
 		expect(html).toContain(readCode);
 		expect(html).toContain('Đã xử lý xong');
+		expect(html).toContain('action="?/act"');
+		const read = await (await page(`/officer/dossiers/${readId}`)('admin')).text();
+		expect(read).toContain(readCode);
+		expect(read).not.toContain('action="?/act"');
 	});
 
-	it('POST /officer/dossiers/{id}?/act: the form acts for the agency\'s officer only', async () => {
+	it('POST /officer/dossiers/{id}?/act: the form acts for the agency\'s officer only (the administrator reads, is refused)', async () => {
 		const form = (who: Who) => people[who].postForm(`/officer/dossiers/${readId}?/act`, { requestId: randomUUID(), action: 'return', expectedStatus: '9' });
-		expect(await matrix(form, 'officer')).toEqual({ visitor: 303, 'citizen A': 403, 'citizen B': 403, 'other officer': 404, admin: 404 });
+		expect(await matrix(form, 'officer')).toEqual({ visitor: 303, 'citizen A': 403, 'citizen B': 403, 'other officer': 404, admin: 403 });
 		expect(await statusOf(readId)).toBe(9);
 		const done = await form('officer');
 		expect(done.status).toBe(200);

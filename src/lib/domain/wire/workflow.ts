@@ -138,7 +138,9 @@ export const officerDossierItemSchema = z.object({
 	receivedAt: isoDateTimeSchema,
 	appointmentDate: isoDateSchema,
 	due: dueMarkerSchema,
-	assignee: z.nullable(personRefSchema)
+	assignee: z.nullable(personRefSchema),
+	/** Where it was sent: the same for a whole inbox, except in an administrator's view across agencies. */
+	agency: z.object({ code: z.string(), name: z.string() })
 });
 export type OfficerDossierItem = z.infer<typeof officerDossierItemSchema>;
 
@@ -177,7 +179,6 @@ export const dossierFileViewSchema = z.object({
 export type DossierFileView = z.infer<typeof dossierFileViewSchema>;
 
 export const officerDossierSchema = z.extend(officerDossierItemSchema, {
-	agency: z.object({ code: z.string(), name: z.string() }),
 	applicant: z.object({ fullName: z.string(), idNumber: z.string(), phone: z.nullable(z.string()), email: z.nullable(z.string()) }),
 	manifest: dossierManifestSchema,
 	version: z.int(),

@@ -99,5 +99,10 @@ export const officer: Record<keyof typeof vi, string> = {
 	officerTracking: 'Postal item number: {number}',
 	officerMethod_vnpay: 'VNPAY',
 	officerMethod_vietqr: 'VietQR bank transfer',
-	officerMethod_counter: 'at the counter'
+	officerMethod_counter: 'at the counter',
+	staffBrand: 'Public services · Staff',
+	staffNav: 'Staff navigation',
+	staffInbox: 'Inbox',
+	staffOfficers: 'Officer accounts',
+	officerAllAgencies: 'All agencies (administrator: read only, no actions)'
 };

@@ -98,5 +98,12 @@ export const officer = {
 	officerTracking: 'Số hiệu bưu gửi: {number}',
 	officerMethod_vnpay: 'VNPAY',
 	officerMethod_vietqr: 'chuyển khoản VietQR',
-	officerMethod_counter: 'tại quầy'
+	officerMethod_counter: 'tại quầy',
+	// The staff header (desk and administration pages): not the citizen's menu.
+	staffBrand: 'Dịch vụ công · Cán bộ',
+	staffNav: 'Điều hướng của cán bộ',
+	staffInbox: 'Hồ sơ đến',
+	staffOfficers: 'Tài khoản cán bộ',
+	// The administrator's view across agencies (an administrator attached to no agency).
+	officerAllAgencies: 'Mọi cơ quan (quản trị viên: chỉ xem, không xử lý)'
 } as const;

@@ -54,8 +54,8 @@ export async function seedDemoAccounts(deps: AccountDeps): Promise<DemoCredentia
 					password_hash: await hashPassword(demo.password, deps.passwordParams),
 					status: 'active',
 					updated_at: isoNow(deps),
-					// An older data folder had the demo officer at the made-up desk nobody sends to.
-					...(demo.role === 'officer' ? { agency_code: desk } : {})
+					// An older data folder had the demo officer and administrator at the made-up desk nobody sends to.
+					...(demo.role === 'citizen' ? {} : { agency_code: demo.role === 'officer' ? desk : null })
 				})
 				.where('id', '=', existing.id)
 				.execute();
@@ -82,7 +82,8 @@ export async function seedDemoAccounts(deps: AccountDeps): Promise<DemoCredentia
 				})
 				.execute();
 		} else {
-			await insertStaff(deps, { ...demo, role: demo.role, agencyCode: demo.role === 'officer' ? desk : DEMO_AGENCY.code });
+			// The administrator belongs to no agency: its desk is the read-only view across all of them.
+			await insertStaff(deps, { ...demo, role: demo.role, agencyCode: demo.role === 'officer' ? desk : null });
 		}
 		const row = await db.selectFrom('accounts').select('id').where('id_number', '=', demo.idNumber).executeTakeFirstOrThrow();
 		await rememberDemoAccount(deps, row.id, demo.password);

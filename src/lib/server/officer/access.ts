@@ -24,3 +24,9 @@ export function requireStaff(account: AccountView | null, roles: AccountView['ro
 	if (check.ok) return check.account;
 	throw new ApiError(check.status === 401 ? 'unauthenticated' : 'forbidden', check.message);
 }
+
+/** What the staff pages' header shows of the signed-in account: its name and role, for active staff only. */
+export function staffHeader(account: AccountView | null): { fullName: string; role: 'officer' | 'admin' } | null {
+	const check = checkStaff(account);
+	return check.ok ? { fullName: check.account.fullName, role: check.account.role as 'officer' | 'admin' } : null;
+}

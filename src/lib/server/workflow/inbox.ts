@@ -69,6 +69,7 @@ export async function officerInbox(db: Kysely<Database>, account: ActingAccount,
 	const [{ n: total }] = await filtered.select(sql<number>`count(*)`.as('n')).execute();
 	const rows = await filtered
 		.leftJoin('accounts as assignee', 'assignee.id', 'dossiers.assignee_id')
+		.innerJoin('agencies', 'agencies.code', 'dossiers.agency_code')
 		.select([
 			'dossiers.id',
 			'dossiers.code',
@@ -79,7 +80,9 @@ export async function officerInbox(db: Kysely<Database>, account: ActingAccount,
 			'dossiers.received_at',
 			'dossiers.appointment_date',
 			'dossiers.assignee_id',
-			'assignee.full_name as assignee_name'
+			'assignee.full_name as assignee_name',
+			'dossiers.agency_code',
+			'agencies.name as agency_name'
 		])
 		.orderBy('dossiers.appointment_date')
 		.orderBy('dossiers.received_at')
@@ -111,6 +114,8 @@ interface ItemRow {
 	appointment_date: string;
 	assignee_id: string | null;
 	assignee_name: string | null;
+	agency_code: string;
+	agency_name: string;
 }
 
 function toItem(r: ItemRow, today: string): OfficerDossierItem {
@@ -123,7 +128,8 @@ function toItem(r: ItemRow, today: string): OfficerDossierItem {
 		receivedAt: new Date(r.received_at).toISOString(),
 		appointmentDate: r.appointment_date,
 		due: dueMarker(Number(r.status) as DossierStatus, r.appointment_date, today),
-		assignee: r.assignee_id ? { id: r.assignee_id, fullName: r.assignee_name ?? '' } : null
+		assignee: r.assignee_id ? { id: r.assignee_id, fullName: r.assignee_name ?? '' } : null,
+		agency: { code: r.agency_code, name: r.agency_name }
 	};
 }
 
@@ -182,7 +188,6 @@ export async function officerDossier(db: Kysely<Database>, account: ActingAccoun
 	}));
 	return {
 		...toItem(row, today),
-		agency: { code: row.agency_code, name: row.agency_name },
 		applicant: { fullName: row.applicant_name ?? '', idNumber: row.applicant_id_number ?? '', phone: row.owner_phone, email: row.owner_email },
 		manifest,
 		version: Number(row.version),
