@@ -193,6 +193,9 @@ describe('development accounts', () => {
 			const visitor = new Browser(off.origin);
 			expect((await visitor.request('/dev/accounts')).status).toBe(404);
 			expect((await visitor.request('/api/dev/accounts', { headers: { accept: 'application/json' } })).status).toBe(404);
+			// Every account's messages and uploads (issue 12, defect 12): off with the same flag.
+			expect((await visitor.request('/dev/mailbox')).status).toBe(404);
+			expect((await visitor.request('/api/dev/upload-stats', { headers: { accept: 'application/json' } })).status).toBe(404);
 		} finally {
 			await off.stop();
 		}
