@@ -105,5 +105,37 @@ export const officer = {
 	staffInbox: 'Hồ sơ đến',
 	staffOfficers: 'Tài khoản cán bộ',
 	// The administrator's view across agencies (an administrator attached to no agency).
-	officerAllAgencies: 'Mọi cơ quan (quản trị viên: chỉ xem, không xử lý)'
+	officerAllAgencies: 'Mọi cơ quan (quản trị viên: chỉ xem, không xử lý)',
+	// The agency's ratings on the inbox (the scale's words are the citizen's: rating.scale.*).
+	officerRatings: 'Mức độ hài lòng của người dân',
+	officerRatingsNone: 'Chưa có đánh giá nào.',
+	officerRatingsAverage: 'trung bình trên {count} đánh giá.',
+	officerRatingsByScore: 'Số đánh giá theo mức',
+	officerRatingOnTime: 'Đúng hẹn',
+	officerRatingGuidance: 'Hướng dẫn tận tình',
+	officerRatingFees: 'Phí, lệ phí đúng quy định',
+	// The administrator's page (/admin/officers).
+	adminNearLimit: 'Cơ quan sắp hết số hồ sơ trong ngày',
+	adminNearLimitText: 'Mỗi cơ quan đánh số tối đa {limit} hồ sơ một ngày; khi hết, hồ sơ gửi đến bị từ chối đến hết ngày. Hãy kiểm tra ai đang gửi.',
+	adminNearLimitItem: '{agency} ({code}): đã dùng {used}/{limit} số',
+	adminCreated: 'Đã tạo tài khoản cho {name} (đăng nhập bằng số {phone}).',
+	adminTemporaryPassword: 'Mật khẩu tạm thời (chỉ hiện một lần, hãy trao tận tay):',
+	adminProvince: 'Tỉnh/thành phố của cơ quan',
+	adminChooseProvince: '— Chọn tỉnh/thành phố —',
+	adminShowAgencies: 'Xem các cơ quan',
+	adminAgency: 'Cơ quan',
+	adminChooseAgency: '— Chọn cơ quan —',
+	adminRole: 'Vai trò',
+	adminRoleOfficer: 'Cán bộ một cửa',
+	adminRoleAdmin: 'Quản trị viên',
+	adminFullName: 'Họ và tên',
+	adminIdNumber: 'Số CCCD',
+	adminPhone: 'Số điện thoại di động',
+	adminEmail: 'E-mail (không bắt buộc)',
+	adminPasswordHint: 'Máy chủ tạo một mật khẩu tạm thời; cán bộ đổi mật khẩu ở trang Tài khoản sau lần đăng nhập đầu.',
+	adminCreate: 'Tạo tài khoản',
+	adminStaff: 'Cán bộ hiện có',
+	adminStaffRoleAdmin: 'quản trị viên',
+	adminStaffRoleOfficer: 'cán bộ',
+	adminNoAgency: 'chưa gắn cơ quan'
 } as const;
