@@ -1,6 +1,8 @@
 /**
  * The UI's words. Vietnamese is the language of the app (./i18n/vi/, one file per area);
  * English is offered for the few who need it (./i18n/en/, the same keys, loaded on demand).
+ * Only the words every page shows (./i18n/vi/common.ts) are here; each other area's words load
+ * with the pages that show them (./i18n/words.svelte.ts, one module per area in ./i18n/).
  * Pages take their words through `t(key, params)`. Official texts from the catalogue
  * (procedure names, steps, documents, legal basis) stay in Vietnamese in every language:
  * they are what the agency reads.
@@ -10,7 +12,7 @@ import { localKeys, readStored, writeStored } from '$lib/client/db/keys';
 import { vi, type MessageKey, type Messages } from './i18n/vi';
 
 export type Locale = 'vi' | 'en';
-export type { Messages };
+export type { MessageKey, Messages };
 
 // English is fetched the first time someone picks it: most people never do, and every page
 // would otherwise carry its words (./i18n/en/).
@@ -18,11 +20,15 @@ let english: typeof import('./i18n/en') | undefined;
 
 export const i18n = $state({ locale: 'vi' as Locale });
 
-/** The text for `key` in the current language; `{name}` placeholders take `params`. */
-export function t(key: MessageKey, params?: Record<string, string | number>): string {
-	let text: string = (i18n.locale === 'en' && english ? english.en : vi)[key];
+/** `text` with its `{name}` placeholders filled from `params`. */
+export function fill(text: string, params?: Record<string, string | number>): string {
 	if (params) for (const [name, value] of Object.entries(params)) text = text.replaceAll(`{${name}}`, String(value));
 	return text;
+}
+
+/** The text for `key` in the current language; `{name}` placeholders take `params`. */
+export function t(key: MessageKey, params?: Record<string, string | number>): string {
+	return fill((i18n.locale === 'en' && english ? english.en : vi)[key], params);
 }
 
 const en_ = () => (i18n.locale === 'en' ? english : undefined);
@@ -32,8 +38,21 @@ export const levelName = (level: string) => (en_()?.enLevels ?? onlineLevelLabel
 export const statusName = (code: number, vietnamese: string) => (en_()?.enStatuses as Record<number, string> | undefined)?.[code] ?? vietnamese;
 export const deliveryName = (method: string) => (en_()?.enDelivery ?? deliveryLabels)[method as keyof typeof deliveryLabels] ?? method;
 
+// The English of the areas loaded so far (./i18n/words.svelte.ts): a switch to English waits
+// for them, so that a page never shows half of its words in each language.
+const areaEnglish = new Set<() => Promise<void>>();
+
+/** Called by each area once, when its page first loads it: fetches its English now if English is on. */
+export function whenEnglish(load: () => Promise<void>): void {
+	areaEnglish.add(load);
+	if (i18n.locale === 'en') void load();
+}
+
 export async function setLocale(locale: Locale) {
-	if (locale === 'en') english ??= await import('./i18n/en');
+	if (locale === 'en') {
+		const [core] = await Promise.all([english ?? import('./i18n/en'), ...[...areaEnglish].map((load) => load())]);
+		english = core;
+	}
 	i18n.locale = locale;
 	document.documentElement.lang = locale;
 	// Private mode: the choice lasts for this visit.

@@ -1,17 +1,13 @@
-/** English, loaded only when someone picks it (see $lib/i18n.svelte.ts); the same keys as ../vi/. */
+/**
+ * English, loaded only when someone picks it (see $lib/i18n.svelte.ts); the same keys as ../vi/.
+ * The other areas' English loads with their pages (../words.svelte.ts).
+ */
 import type { dossierStatusNames } from '$lib/domain/dossier';
 import type { deliveryLabels, onlineLevelLabels, tierLabels } from '$lib/domain/labels';
 import type { Messages } from '../vi';
-import { agencies } from './agencies';
-import { catalogue } from './catalogue';
 import { common } from './common';
-import { payments } from './payments';
-import { lookup } from './lookup';
-import { dossiers } from './dossiers';
-import { officer } from './officer';
-import { storage } from './storage';
 
-export const en: Messages = { ...common, ...catalogue, ...payments, ...lookup, ...agencies, ...dossiers, ...officer, ...storage };
+export const en: Messages = { ...common };
 
 
 // Names of the catalogue's enumerations; Vietnamese from the domain (labels.ts).

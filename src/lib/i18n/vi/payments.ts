@@ -1,13 +1,5 @@
-/** Fees, payments, e-receipts, results and the satisfaction rating. */
+/** Payments, e-receipts, results and the satisfaction rating (the fee summary: ./fees.ts). */
 export const payments = {
-	'fees.title': 'Lệ phí, phí phải nộp',
-	'fees.none': 'Thủ tục này không thu lệ phí, phí với thông tin bạn khai.',
-	'fees.total': 'Tổng cộng',
-	'fees.exempt': 'Được miễn',
-	'fees.perUnit': '{amount}/{unit} × {quantity}',
-	'fees.kindLePhi': 'Lệ phí',
-	'fees.kindPhi': 'Phí',
-	'fees.note': 'Số tiền theo thông tin bạn khai; cơ quan kiểm tra giấy tờ và thông báo số tiền chính thức khi yêu cầu nộp phí.',
 	'pay.pageTitle': 'Lệ phí và kết quả hồ sơ',
 	'pay.status': 'Trạng thái',
 	'pay.noObligation': 'Cơ quan chưa yêu cầu nộp phí, lệ phí cho hồ sơ này.',
