@@ -134,7 +134,7 @@ test('bad input: overlong query, unknown filter, unknown code — a message, nev
 
 // 60 → 62 KiB (stop 19): the Vietnamese words of every area were eager (src/lib/i18n/vi/index.ts).
 // 62 → 58 KiB: each area's words now load with its pages (src/lib/i18n/words.svelte.ts); main at
-// da5cb0f 61,761 B in 22 files, with the areas lazy 57,660 B in 23 (bench/README.md).
+// da5cb0f 61,761 B in 22 files, with the areas lazy 58,056 B in 23 (on b5d2853) (bench/README.md).
 test('first-visit JavaScript of the home page and /procedures stays under 58 KB gzip', async ({ browser }) => {
 	const { files, bytes } = await firstVisitScriptBytes(browser, async (page) => {
 		await page.goto('/');

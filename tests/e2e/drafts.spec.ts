@@ -160,7 +160,7 @@ test('bad values: a 10,000-character paste, 31/02, a CCCD contradicting the birt
 // (src/lib/i18n/vi/index.ts); the rest is new form code (address, dates, attachments: +1.9 KB),
 // the route table (+0.5 KB) and chunk glue. Each area's words now load with its pages
 // (src/lib/i18n/words.svelte.ts), and the attachment input with the first step that asks for files:
-// main at a4aa224 133,791 B → 126,190 B in 42 files (bench/README.md).
+// main at a4aa224 133,791 B → 126,190 B in 42 files (126,700 B in 43 on b5d2853) (bench/README.md).
 test('JavaScript of the form page, with the home page before it, stays under 125 KB gzip', async ({ browser }) => {
 	const { files, bytes } = await firstVisitScriptBytes(browser, async (page) => {
 		await page.goto('/');
