@@ -31,6 +31,10 @@ describe(`VNPay IPN: ${OBLIGATIONS} obligations, each IPN ${COPIES}× at once`, 
 			const attempts: Record<string, string>[] = [];
 			for (let i = 0; i < OBLIGATIONS; i++) {
 				const d = await dossierAwaitingFees(db, 16000 + (i % 50) * 1000);
+				// The fixture draws citizen numbers from 100,000 at random: give these two their own, so 2,000 accounts never collide.
+				for (const [k, id] of [d.accountId, d.officer.id].entries()) {
+					await db.updateTable('accounts').set({ id_number: `002${String(2 * i + k).padStart(9, '0')}` }).where('id', '=', id).execute();
+				}
 				attempts.push((await vnpayAttempt({ db, config: paymentConfig }, d)).params);
 			}
 			const prepMs = performance.now() - p0;
