@@ -1,54 +1,15 @@
 import { expect, test, type Page } from '@playwright/test';
-import { fillAddress, waitForServiceWorker, waitSaved } from './helpers/browser';
+import { register, type Person } from './helpers/accounts';
+import { waitForServiceWorker, waitSaved } from './helpers/browser';
 
 // Issue "Accounts": register → code from the development mailbox → signed in → edit the
 // profile; one phone shared by two people; an officer reaching the officer area.
-
-interface Person {
-	fullName: string;
-	idNumber: string;
-	dateOfBirth: string;
-	sex: 'Nam' | 'Nữ';
-	phone: string;
-	password: string;
-}
 
 const LAN: Person = { fullName: 'Hoàng Thị Lan', idNumber: '001190005678', dateOfBirth: '20/07/1990', sex: 'Nữ', phone: '0987 654 321', password: 'mua-xuan-tren-nui-cao' };
 const BINH: Person = { fullName: 'Đỗ Văn Bình', idNumber: '036095004321', dateOfBirth: '03/03/1995', sex: 'Nam', phone: '0981 000 111', password: 'con-duong-lang-que' };
 // Seeded in development (src/lib/server/accounts/demo.ts) and printed on the console.
 const DEMO_CITIZEN = { idNumber: '001090012345', password: 'dan-thu-nghiem-2025', fullName: 'Nguyễn Văn Dân' };
 const DEMO_OFFICER = { phone: '0912000002', password: 'can-bo-thu-nghiem-2025' };
-
-async function codeFromMailbox(page: Page, phone: string): Promise<string> {
-	await page.goto('/dev/mailbox');
-	const message = page.locator('ol.messages li').filter({ hasText: phone.replace(/\s/g, '') }).first();
-	const text = await message.textContent();
-	const code = text?.match(/\b(\d{6})\b/)?.[1];
-	expect(code, `a 6-digit code in: ${text}`).toBeTruthy();
-	return code!;
-}
-
-async function register(page: Page, p: Person) {
-	await page.goto('/register');
-	await page.getByLabel('Họ và tên').fill(p.fullName);
-	await page.getByLabel('Số CCCD (số định danh cá nhân)').fill(p.idNumber);
-	await page.getByLabel('Ngày sinh').fill(p.dateOfBirth);
-	await page.getByLabel(p.sex, { exact: true }).check();
-	await page.getByLabel('Số điện thoại di động').fill(p.phone);
-	await fillAddress(page, 'Địa chỉ thường trú', '01', 'Số 8, ngõ 3, phố Huế');
-	await page.getByLabel('Mật khẩu').fill(p.password);
-	await page.getByLabel('Tin nhắn SMS').check();
-	await page.getByRole('button', { name: 'Đăng ký' }).click();
-	await expect(page).toHaveURL(/\/register\/verify/);
-	await expect(page.getByText('Chúng tôi đã gửi mã')).toBeVisible();
-	const verifyUrl = page.url();
-	const code = await codeFromMailbox(page, p.phone);
-	await page.goto(verifyUrl);
-	await page.getByLabel('Mã xác nhận').fill(code);
-	await page.getByRole('button', { name: 'Kích hoạt tài khoản' }).click();
-	await expect(page).toHaveURL(/\/account\?welcome=1/);
-	await expect(page.getByText(`Bạn đã đăng nhập với tên ${p.fullName}`)).toBeVisible();
-}
 
 async function signIn(page: Page, identifier: string, password: string) {
 	await page.goto('/signin');

@@ -4,7 +4,8 @@ import { a4PhotoBase64 } from './helpers/a4-photo';
 import { waitSaved } from './helpers/browser';
 import { fillBirthRegistrationUpToAttachments } from './helpers/birth-form';
 import { act, officerOf } from './helpers/desk';
-import { bytesReceivedFor, expectReceipt, openCompleteDraft, outboxEntry, serverDossiers, signIn } from './helpers/outbox';
+import { newPerson, register, type Person } from './helpers/accounts';
+import { bytesReceivedFor, expectReceipt, openCompleteDraft, outboxEntry, serverDossiers, signIn, waitForControl } from './helpers/outbox';
 
 // Issue 14 (device side): the document store ("Kho giấy tờ") in real Chromium — a photo
 // through the file chooser compressed under the budget, photos assembled into one PDF, a
@@ -50,6 +51,17 @@ async function storedPapers(page: Page, withBytes = false): Promise<(StoredPaper
 	}, withBytes);
 }
 
+/**
+ * Each test registers a citizen of its own: the demo citizen gathers verified papers from
+ * every spec whose desk accepts a dossier, and this spec counts what a store holds.
+ */
+async function newCitizen(page: Page): Promise<Person> {
+	const person = newPerson();
+	await register(page, person);
+	await waitForControl(page);
+	return person;
+}
+
 async function photo(page: Page, seed: number, size: { width?: number; height?: number } = {}): Promise<Buffer> {
 	return Buffer.from(await page.evaluate(a4PhotoBase64, { seed, ...size }), 'base64');
 }
@@ -71,7 +83,7 @@ async function addPaper(page: Page, typeId: string, files: { name: string; mimeT
 }
 
 test('a 12 MP photo through the file chooser is compressed under 300 KB, listed with its validity, and opens', async ({ page }) => {
-	await signIn(page);
+	await newCitizen(page);
 	await page.goto('/documents');
 	await expect(page.getByText('Kho chưa có giấy tờ nào.')).toBeVisible();
 	await page.getByRole('link', { name: 'Thêm giấy tờ' }).click();
@@ -117,7 +129,7 @@ test('a 12 MP photo through the file chooser is compressed under 300 KB, listed 
 });
 
 test('two photos become one two-page PDF of a family member’s paper', async ({ page }) => {
-	await signIn(page);
+	await newCitizen(page);
 	await page.goto('/documents/new');
 	const [a, b] = [await photo(page, 2), await photo(page, 3)];
 	await pickFiles(page, [
@@ -149,7 +161,7 @@ test('two photos become one two-page PDF of a family member’s paper', async ({
 });
 
 test('bad files are refused in Vietnamese and nothing in the store changes', async ({ page }) => {
-	await signIn(page);
+	await newCitizen(page);
 	const tiny = await photo(page, 5, { width: 800, height: 600 });
 	await addPaper(page, 'can-cuoc', [{ name: 'cccd.jpg', mimeType: 'image/jpeg', buffer: tiny }]);
 	const before = await storedPapers(page);
@@ -177,7 +189,7 @@ test('bad files are refused in Vietnamese and nothing in the store changes', asy
 });
 
 test('a stored paper is attached to the birth registration with no signal, and the dossier sent with it', async ({ page, context }) => {
-	await signIn(page);
+	await newCitizen(page);
 	const certificate = await photo(page, 6);
 	await addPaper(page, 'giay-chung-sinh', [{ name: 'giay-chung-sinh.jpg', mimeType: 'image/jpeg', buffer: certificate }]);
 	const [paper] = await storedPapers(page);
@@ -222,7 +234,7 @@ test('a stored paper is attached to the birth registration with no signal, and t
 
 test('a paper the desk accepted is verified in the store, fetched once to a new phone, and fills the next dossier with no upload', async ({ page, context, browser }, testInfo) => {
 	const baseURL = testInfo.project.use.baseURL!;
-	await signIn(page);
+	const me = await newCitizen(page);
 	const first = await openCompleteDraft(page, 30 * 1024);
 	await page.getByRole('button', { name: 'Gửi hồ sơ' }).click();
 	const dossierId = await expectReceipt(page, first.draftId);
@@ -247,7 +259,7 @@ test('a paper the desk accepted is verified in the store, fetched once to a new 
 	const other = await browser.newContext({ baseURL });
 	const phone = await other.newPage();
 	watchFiles(phone);
-	await signIn(phone);
+	await signIn(phone, me);
 	await phone.goto('/documents');
 	const remote = phone.getByTestId('paper').filter({ has: phone.getByTestId('paper-state') });
 	await expect(remote.getByTestId('paper-state')).toContainText('Đã được cơ quan xác nhận');
@@ -288,7 +300,7 @@ test('a paper the desk accepted is verified in the store, fetched once to a new 
 });
 
 test('a second account on the same phone sees nothing of the first one’s store', async ({ page }) => {
-	await signIn(page);
+	await newCitizen(page);
 	await addPaper(page, 'can-cuoc', [{ name: 'cccd.jpg', mimeType: 'image/jpeg', buffer: await photo(page, 7, { width: 800, height: 600 }) }]);
 	const [paper] = await storedPapers(page);
 

@@ -6,12 +6,18 @@ import { expect, type BrowserContext, type Page } from '@playwright/test';
 export const DEMO = { idNumber: '001090012345', password: 'dan-thu-nghiem-2025' };
 export const MiB = 1024 * 1024;
 
-export async function signIn(page: Page) {
+/** Signs in (the demo citizen unless told) and waits until the service worker controls the page. */
+export async function signIn(page: Page, who: { idNumber: string; password: string } = DEMO) {
 	await page.goto('/signin');
-	await page.getByLabel('Số CCCD hoặc số điện thoại').fill(DEMO.idNumber);
-	await page.getByLabel('Mật khẩu').fill(DEMO.password);
+	await page.getByLabel('Số CCCD hoặc số điện thoại').fill(who.idNumber);
+	await page.getByLabel('Mật khẩu').fill(who.password);
 	await page.getByRole('button', { name: 'Đăng nhập' }).click();
 	await page.waitForURL((url) => !url.pathname.startsWith('/signin'));
+	await waitForControl(page);
+}
+
+/** The service worker is ready and controls the page (it queues and sends dossiers). */
+export async function waitForControl(page: Page) {
 	await page.evaluate(() => navigator.serviceWorker.ready);
 	await page.waitForFunction(() => Boolean(navigator.serviceWorker.controller), undefined, { timeout: 30_000 });
 }
