@@ -104,6 +104,7 @@ export const officer: Record<keyof typeof vi, string> = {
 	staffNav: 'Staff navigation',
 	staffInbox: 'Inbox',
 	staffOfficers: 'Officer accounts',
+	staffStatements: 'Bank statements',
 	officerAllAgencies: 'All agencies (administrator: read only, no actions)',
 	officerRatings: "Citizens' satisfaction",
 	officerRatingsNone: 'No rating yet.',

@@ -104,6 +104,7 @@ export const officer = {
 	staffNav: 'Điều hướng của cán bộ',
 	staffInbox: 'Hồ sơ đến',
 	staffOfficers: 'Tài khoản cán bộ',
+	staffStatements: 'Sao kê ngân hàng',
 	// The administrator's view across agencies (an administrator attached to no agency).
 	officerAllAgencies: 'Mọi cơ quan (quản trị viên: chỉ xem, không xử lý)',
 	// The agency's ratings on the inbox (the scale's words are the citizen's: rating.scale.*).

@@ -2,6 +2,7 @@
  * Who may enter the officer area: active officers and administrators. Shared by the
  * /officer pages and /api/officer endpoints so the rule is written once.
  */
+import { error, redirect } from '@sveltejs/kit';
 import type { AccountView } from '../accounts';
 import { ApiError } from '../http/api-error';
 
@@ -16,6 +17,14 @@ export function checkStaff(account: AccountView | null, roles: AccountView['role
 	if (!account) return { ok: false, status: 401, message: SIGN_IN_FIRST };
 	if (!roles.includes(account.role) || account.status !== 'active') return { ok: false, status: 403, message: STAFF_ONLY };
 	return { ok: true, account };
+}
+
+/** For an administrator's page: the admin account; a visitor is sent to sign in and back, anyone else gets 403 with `refusal`. */
+export function requireAdminPage(account: AccountView | null, path: string, refusal: string): AccountView {
+	const check = checkStaff(account, ['admin']);
+	if (!check.ok && check.status === 401) redirect(303, `/signin?next=${path}`);
+	if (!check.ok) error(check.status, refusal);
+	return check.account;
 }
 
 /** For the officer API: the staff account, or the envelope's 401/403. */

@@ -1,18 +1,12 @@
-import { error, redirect } from '@sveltejs/kit';
 import { createOfficer, listStaff } from '$lib/server/accounts';
 import { currentUnits, listAgencyNames } from '$lib/server/agencies';
 import { serverContext } from '$lib/server/context';
 import { actionFailure, formValues } from '$lib/server/http/form-actions';
-import { checkStaff } from '$lib/server/officer/access';
+import { requireAdminPage } from '$lib/server/officer/access';
 import { agenciesNearDailyLimit } from '$lib/server/dossiers/sequence';
 import type { Actions, PageServerLoad } from './$types';
 
-function requireAdmin(locals: App.Locals) {
-	const check = checkStaff(locals.account, ['admin']);
-	if (!check.ok && check.status === 401) redirect(303, '/signin?next=/admin/officers');
-	if (!check.ok) error(check.status, 'Chỉ quản trị viên mới được tạo tài khoản cán bộ.');
-	return check.account;
-}
+const requireAdmin = (locals: App.Locals) => requireAdminPage(locals.account, '/admin/officers', 'Chỉ quản trị viên mới được tạo tài khoản cán bộ.');
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	requireAdmin(locals);

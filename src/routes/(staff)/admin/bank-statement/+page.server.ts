@@ -1,8 +1,7 @@
-import { error, redirect } from '@sveltejs/kit';
 import { dossierDeps } from '$lib/server/context';
 import { ApiError } from '$lib/server/http/api-error';
 import { actionFailure } from '$lib/server/http/form-actions';
-import { checkStaff } from '$lib/server/officer/access';
+import { requireAdminPage } from '$lib/server/officer/access';
 import { csvStatementLines } from '$lib/server/payments/bank-statement';
 import { reconcileStatement } from '$lib/server/payments/reconcile';
 import type { Actions, PageServerLoad } from './$types';
@@ -10,12 +9,7 @@ import type { Actions, PageServerLoad } from './$types';
 /** The largest statement file read (500 lines of at most ~600 characters). */
 const MAX_STATEMENT_BYTES = 400 * 1024;
 
-function requireAdmin(locals: App.Locals) {
-	const check = checkStaff(locals.account, ['admin']);
-	if (!check.ok && check.status === 401) redirect(303, '/signin?next=/admin/bank-statement');
-	if (!check.ok) error(check.status, 'Chỉ quản trị viên mới được nhập sao kê ngân hàng.');
-	return check.account;
-}
+const requireAdmin = (locals: App.Locals) => requireAdminPage(locals.account, '/admin/bank-statement', 'Chỉ quản trị viên mới được nhập sao kê ngân hàng.');
 
 export const load: PageServerLoad = async ({ locals, setHeaders }) => {
 	requireAdmin(locals);
