@@ -7,11 +7,14 @@
 //   node bench/documents.mjs          (or: npm run bench -- documents; no build needed)
 //
 // Environment: BENCH_PHOTOS (5), BENCH_PDF_PAGES (20), CHROMIUM_PATH (/usr/bin/chromium).
-// Prints one row per photo, the medians, and the 20-page PDF's size, time and the peak JS heap
-// sampled every 25 ms while it is assembled.
+// Prints one row per photo, the medians, and the 20-page PDF's size, time and two peaks sampled
+// every 25 ms while it is assembled: the JS heap (DevTools; it leaves out ArrayBuffer contents,
+// where the image bytes live) and the resident memory of the renderer processes (Linux /proc),
+// which counts everything the page holds.
 import { chromium } from '@playwright/test';
 import { rolldown } from 'rolldown';
 import { loadavg } from 'node:os';
+import { readdirSync, readFileSync } from 'node:fs';
 
 const PHOTOS = Number(process.env.BENCH_PHOTOS ?? 5);
 const PDF_PAGES = Number(process.env.BENCH_PDF_PAGES ?? 20);
@@ -19,7 +22,7 @@ const CPU_SLOWDOWN = 4;
 
 // The page side (bench/documents-page.js), bundled with Vite's own bundler.
 const bundle = await rolldown({ input: 'bench/documents-page.js', platform: 'browser', logLevel: 'silent' });
-const { output } = await bundle.generate({ format: 'iife', inlineDynamicImports: true });
+const { output } = await bundle.generate({ format: 'iife', codeSplitting: false });
 await bundle.close();
 
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
@@ -50,13 +53,36 @@ console.log(
 
 // A 20-page PDF from the shrunk photos: time, size and the JS heap's peak while assembling.
 await throttle(CPU_SLOWDOWN);
+// Resident memory (kB → bytes) of the renderer processes of the Chromium this script started.
+const ownPid = process.pid; // Playwright starts Chromium as a child of this process
+const parentOf = (pid) => Number(readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ')[1]);
+const descends = (pid) => {
+	for (let p = pid; p > 1; p = parentOf(p)) if (p === ownPid) return true;
+	return false;
+};
+const rendererRss = () => {
+	let total = 0;
+	for (const name of readdirSync('/proc')) {
+		if (!/^\d+$/.test(name)) continue;
+		try {
+			if (!readFileSync(`/proc/${name}/cmdline`, 'utf8').includes('--type=renderer') || !descends(Number(name))) continue;
+			total += Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${name}/status`, 'utf8'))?.[1] ?? 0) * 1024;
+		} catch {
+			// the process ended while being read
+		}
+	}
+	return total;
+};
 const heap = async () => (await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'JSHeapUsedSize').value;
 const base = await heap();
 let peak = base;
+const rssBase = rendererRss();
+let rssPeak = rssBase;
 let sampling = true;
 const sampler = (async () => {
 	while (sampling) {
 		peak = Math.max(peak, await heap());
+		rssPeak = Math.max(rssPeak, rendererRss());
 		await new Promise((r) => setTimeout(r, 25));
 	}
 })();
@@ -65,7 +91,8 @@ sampling = false;
 await sampler;
 console.log(
 	`${PDF_PAGES}-page PDF: ${kb(pdf.inputBytes)} of photos → ${kb(pdf.bytes)} in ${(pdf.ms / 1000).toFixed(2)} s at CPU ${CPU_SLOWDOWN}×; ` +
-		`JS heap ${(base / 2 ** 20).toFixed(1)} MB before, peak ${(peak / 2 ** 20).toFixed(1)} MB (+${((peak - base) / 2 ** 20).toFixed(1)} MB)`
+		`JS heap ${(base / 2 ** 20).toFixed(1)} MB before, peak ${(peak / 2 ** 20).toFixed(1)} MB (+${((peak - base) / 2 ** 20).toFixed(1)} MB); ` +
+		`renderer resident ${(rssBase / 2 ** 20).toFixed(0)} MB before, peak ${(rssPeak / 2 ** 20).toFixed(0)} MB (+${((rssPeak - rssBase) / 2 ** 20).toFixed(0)} MB)`
 );
 console.log(`load average after: ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
 await browser.close();
