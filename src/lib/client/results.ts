@@ -5,7 +5,7 @@
  */
 import { api } from './api';
 import { keptFile } from './my-dossiers';
-import { saveBlob } from './pdf/download';
+import { saveBlob } from './save-file';
 import { accountDb } from './space/session.svelte';
 
 export async function openResultFile(dossierId: string, file: { sha256: string; name: string }): Promise<void> {

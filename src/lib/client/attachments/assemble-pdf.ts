@@ -4,13 +4,14 @@
  * the officer opens one file, and the JPEG bytes are embedded as they are (no re-encoding).
  */
 import type { PreparedFile } from './prepare';
+import { loadPdfEngine } from '$lib/client/pdf/engine';
 
 /** A4 width in PDF points (210 mm). */
 const A4_WIDTH_PT = 595.28;
 
 export async function assemblePdf(photos: PreparedFile[], name: string): Promise<PreparedFile> {
 	if (photos.length === 0) throw new RangeError('assemblePdf needs at least one photo');
-	const { PDFDocument } = await import('pdf-lib');
+	const { PDFDocument } = await loadPdfEngine(() => import('pdf-lib'));
 	const pdf = await PDFDocument.create();
 	pdf.setProducer('Dịch vụ công — Kho giấy tờ');
 	pdf.setCreationDate(new Date());

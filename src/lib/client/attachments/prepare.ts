@@ -1,12 +1,13 @@
 /**
  * One path for every file a person picks or photographs, whether it goes into the document
  * store or straight into a form's attachment slot: what it really is (first bytes, not its
- * name), refused with a reason if it cannot be used, photos shrunk and PDFs checked in a
- * worker. Nothing is stored here; the caller stores what comes back.
+ * name), refused with a reason if it cannot be used, photos shrunk in a worker and PDFs
+ * checked on the page (./check-pdf.ts). Nothing is stored here; the caller stores what comes back.
  */
 import { checkPicked, SNIFF_BYTES, type SniffRefusal } from '$lib/domain/file-signature';
 import type { AttachmentType } from '$lib/domain/wire/primitives';
 import type { PrepareAnswer, PrepareRequest } from './prepare-tasks';
+import { checkPdf } from './check-pdf';
 
 /** Largest photo taken in (it is shrunk); a bigger file is not a phone photo of a paper. */
 export const MAX_PHOTO_INPUT_BYTES = 50 * 1024 * 1024;
@@ -31,6 +32,7 @@ const messages: Record<RefusalReason, (name: string) => string> = {
 	'pdf-encrypted': (n) => `Tệp PDF "${n}" có mật khẩu. Hãy bỏ mật khẩu (hoặc in ra rồi chụp lại) rồi chọn lại.`,
 	'pdf-malformed': (n) => `Tệp PDF "${n}" bị hỏng hoặc không đọc được. Hãy tải lại tệp gốc hoặc chụp ảnh giấy tờ.`,
 	'pdf-too-long': (n) => `Tệp PDF "${n}" dài quá 100 trang. Hãy chỉ giữ những trang cần nộp.`,
+	'pdf-engine-missing': (n) => `Chưa kiểm tra được tệp PDF "${n}": bộ đọc PDF chưa được tải về máy. Hãy mở ứng dụng khi có mạng một lần rồi chọn lại tệp.`,
 	failed: (n) => `Không xử lý được tệp "${n}" trên điện thoại này. Hãy thử lại, hoặc chọn tệp khác.`
 };
 
@@ -66,7 +68,7 @@ export async function prepareFile(file: File): Promise<PreparedFile> {
 	const { type } = check.sniffed;
 	if (type === 'application/pdf') {
 		if (file.size > MAX_PDF_BYTES) throw new FileRefusedError('pdf-too-large', name);
-		const answer = await prepareOffPage({ kind: 'pdf', data: file });
+		const answer = await checkPdf(file);
 		if (!answer.ok) throw new FileRefusedError(answer.reason, name);
 		if (answer.kind !== 'pdf') throw new FileRefusedError('failed', name);
 		return { data: new Blob([file], { type }), name, type, originalSize: file.size, size: file.size, pages: answer.pages };

@@ -5,13 +5,16 @@
  */
 import type { Procedure } from '$lib/domain/procedure';
 import { buildBlankFileName, buildDeclarationPdf } from './declaration';
+import { saveBlob } from '../save-file';
+import { PdfEngineMissingError } from './engine';
 
 let fontCache: Promise<{ regular: Uint8Array; bold: Uint8Array }> | undefined;
 
 export function loadFonts() {
 	fontCache ??= Promise.all(
 		['/fonts/BeVietnamPro-Regular.pdffont', '/fonts/BeVietnamPro-Bold.pdffont'].map(async (url) => {
-			const res = await fetch(url);
+			// Offline before the fonts were kept (they come right after the install): said as such.
+			const res = await fetch(url).catch((error) => Promise.reject(new PdfEngineMissingError(error)));
 			if (!res.ok) throw new Error(`Không tải được phông chữ (${res.status})`);
 			return new Uint8Array(await res.arrayBuffer());
 		})
@@ -22,18 +25,6 @@ export function loadFonts() {
 
 export function saveBytes(bytes: Uint8Array, fileName: string) {
 	saveBlob(new Blob([bytes as BlobPart], { type: 'application/pdf' }), fileName);
-}
-
-/** Hands a file to the browser's downloads. */
-export function saveBlob(blob: Blob, fileName: string) {
-	const url = URL.createObjectURL(blob);
-	const a = document.createElement('a');
-	a.href = url;
-	a.download = fileName;
-	document.body.append(a);
-	a.click();
-	a.remove();
-	setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
 
 export async function downloadBlankDeclaration(procedure: Procedure) {
