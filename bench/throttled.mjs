@@ -240,14 +240,28 @@ async function offlineReady(browser, workers, base) {
 	const t0 = Date.now();
 	await page.goto(`${base}/`, { waitUntil: 'commit' });
 	const readyAt = await page.evaluate(() => navigator.serviceWorker.ready.then(() => performance.now()), undefined);
+	const readyWall = Date.now();
 	const fcp = await firstContentfulPaint(page);
+	// The worker's second round (src/service-worker.ts): the PDF engine and fonts, kept after the install.
+	const laterAt = await page.evaluate(async () => {
+		for (;;) {
+			for (const name of await caches.keys()) {
+				if (!name.includes('precache')) continue;
+				const paths = (await (await caches.open(name)).keys()).map((r) => new URL(r.url).pathname);
+				if (paths.some((p) => p.includes('/chunks/pdf-engine.')) && paths.filter((p) => p.endsWith('.pdffont')).length === 2) return performance.now();
+			}
+			await new Promise((r) => setTimeout(r, 100));
+		}
+	});
 	const elapsed = Date.now() - t0;
 	const sw = workers.snapshot();
-	const swBytes = sw.reduce((s, w) => s + w.counter.done.reduce((a, d) => a + d.bytes, 0), 0);
-	const swFiles = sw.reduce((s, w) => s + w.counter.done.length, 0);
-	const pageBytes = counter.done.reduce((a, d) => a + d.bytes, 0);
+	const sum = (done) => done.reduce((a, d) => a + d.bytes, 0);
+	const swBytes = sw.reduce((s, w) => s + sum(w.counter.done.filter((d) => d.at <= readyWall)), 0);
+	const swFiles = sw.reduce((s, w) => s + w.counter.done.filter((d) => d.at <= readyWall).length, 0);
+	const laterBytes = sw.reduce((s, w) => s + sum(w.counter.done.filter((d) => d.at > readyWall)), 0);
+	const pageBytes = sum(counter.done.filter((d) => d.at <= readyWall));
 	await context.close();
-	return { readyAt, elapsed, fcp, swBytes, swFiles, pageBytes, throttledNet: sw.every((w) => w.network), throttledCpu: sw.every((w) => w.cpu), workers: sw.length };
+	return { readyAt, laterAt, laterBytes, elapsed, fcp, swBytes, swFiles, pageBytes, throttledNet: sw.every((w) => w.network), throttledCpu: sw.every((w) => w.cpu), workers: sw.length };
 }
 
 const builtGzip = (path) => {
@@ -332,6 +346,13 @@ try {
 			`${sec(floorMs(bytes, 3))}`,
 			'—',
 			'≤ 15 s, ≤ 400 KB'
+		]);
+		rows.push([
+			'the PDF engine and fonts kept too (the worker\'s second round)',
+			`${sec(median(runs.map((x) => x.laterAt)))}, + ${kb(median(runs.map((x) => x.laterBytes)))}`,
+			`${sec(floorMs(bytes + median(runs.map((x) => x.laterBytes)), 4))}`,
+			'—',
+			'—'
 		]);
 		console.log(`  worker throttled: network ${r.throttledNet}, CPU ${r.throttledCpu} (${r.workers} worker target(s)); runs: ${runs.map((x) => sec(x.readyAt)).join(', ')}`);
 	}

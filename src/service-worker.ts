@@ -37,7 +37,13 @@ const precacheEntries = [
 	...files.filter((url) => !notPrecached(url) && !isFont(url)).map(revisioned),
 	...files.filter((url) => !notPrecached(url) && isFont(url)).map(revisioned)
 ];
-const precache = new ParallelPrecacheController();
+// Kept right after the install instead of during it: the PDF engine (its chunk is named by
+// scripts/pdf-engine-chunk.js) and the fonts only a PDF uses, ≈ 230 KB of ≈ 520 KB. The phone
+// is offline-ready without them; the page asks for them as soon as the worker is active
+// (src/lib/client/sw-update.svelte.ts), and a PDF asked for offline before they arrived says
+// so (src/lib/client/pdf/engine.ts).
+const later = (path: string) => isFont(path) || /\/_app\/immutable\/chunks\/pdf-engine\.[^/]+\.js$/.test(path);
+const precache = new ParallelPrecacheController(later);
 precache.precache(precacheEntries);
 registerRoute(new PrecacheRoute(precache, { cleanURLs: false, directoryIndex: null }));
 cleanupOutdatedCaches();
@@ -48,6 +54,12 @@ clientsClaim();
 // The update is offered to the person ("Đã có phiên bản mới"), never forced under them.
 sw.addEventListener('message', (event) => {
 	if (event.data?.type === 'SKIP_WAITING') void sw.skipWaiting();
+	// The second precache round (see `later`); the page asks on every start, what is kept is skipped.
+	if (event.data?.type === 'PRECACHE_LATER') {
+		const done = precache.installLater().then(() => precache.laterComplete());
+		event.waitUntil(done);
+		void done.then((complete) => event.ports[0]?.postMessage({ type: 'PRECACHE_LATER_DONE', complete }));
+	}
 });
 
 // ---- Catalogue API answered from the precached catalogue (same code as the server) ----

@@ -5,14 +5,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pdfText } from './helpers/pdf';
 import { firstVisitScriptBytes } from './helpers/bundle';
+import { pdfEngineKept, waitForServiceWorker } from './helpers/browser';
 
 // Issue "Foundation": find a procedure the way people type it, read it, download the
 // blank form, then do it all again with the network off.
 
-async function waitForServiceWorker(page: import('@playwright/test').Page) {
-	await page.evaluate(() => navigator.serviceWorker.ready);
-	await page.waitForFunction(() => Boolean(navigator.serviceWorker.controller), undefined, { timeout: 30_000 });
-}
 
 test('search, read, download the template — online then offline', async ({ page, context }) => {
 	await page.goto('/');
@@ -46,6 +43,34 @@ test('search, read, download the template — online then offline', async ({ pag
 	// Typing without diacritics and with a typo still finds marriage registration offline.
 	await page.goto('/procedures?q=dang+ky+ket+hom');
 	await expect(page.locator('ol.results li').first().getByRole('link')).toHaveText('Thủ tục đăng ký kết hôn');
+	await context.setOffline(false);
+});
+
+test('offline-ready before the PDF engine: a PDF asked for before it arrived says so, then works offline once kept', async ({ page, context }) => {
+	// The worker keeps the PDF engine and fonts in a second round after its install. Held back
+	// here, the phone is offline-ready without them and the blank form explains itself.
+	const held = (route: import('@playwright/test').Route) => route.abort();
+	await context.route(/\/chunks\/pdf-engine\.|\.pdffont$/, held);
+	await page.goto('/');
+	await page.evaluate(() => navigator.serviceWorker.ready);
+	await page.waitForFunction(() => Boolean(navigator.serviceWorker.controller), undefined, { timeout: 30_000 });
+	expect(await pdfEngineKept(page)).toBe(false);
+
+	await context.setOffline(true);
+	await page.goto('/procedures/1.001193');
+	await page.getByRole('link', { name: 'Tải mẫu đơn (PDF)' }).click();
+	await expect(page.getByText('Bộ tạo tệp PDF chưa được tải về máy')).toBeVisible();
+
+	// Back online, the next start keeps them; then the form is made with no signal.
+	await context.setOffline(false);
+	await context.unroute(/\/chunks\/pdf-engine\.|\.pdffont$/, held);
+	await page.goto('/');
+	await waitForServiceWorker(page);
+	await context.setOffline(true);
+	await page.goto('/procedures/1.001193');
+	const downloadPromise = page.waitForEvent('download');
+	await page.getByRole('link', { name: 'Tải mẫu đơn (PDF)' }).click();
+	expect(await pdfText(readFileSync((await (await downloadPromise).path())!))).toContain('TỜ KHAI ĐĂNG KÝ KHAI SINH');
 	await context.setOffline(false);
 });
 

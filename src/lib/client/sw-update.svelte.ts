@@ -5,7 +5,7 @@
  */
 import { Workbox } from 'workbox-window';
 
-export const swState = $state({ updateReady: false, controlled: false });
+export const swState = $state({ updateReady: false, controlled: false, pdfEngineKept: false });
 let wb: Workbox | undefined;
 
 export function registerServiceWorker() {
@@ -17,6 +17,21 @@ export function registerServiceWorker() {
 	});
 	swState.controlled = Boolean(navigator.serviceWorker.controller);
 	void wb.register();
+	void keepPdfEngine();
+}
+
+/**
+ * Asks the active worker for its second precache round (the PDF engine and fonts, see
+ * src/service-worker.ts) on every start: the first time right after the install, later only
+ * if something is missing (an update changed it, or the link dropped before it was kept).
+ */
+async function keepPdfEngine() {
+	const registration = await navigator.serviceWorker.ready;
+	const channel = new MessageChannel();
+	channel.port1.onmessage = (event: MessageEvent<{ type?: string; complete?: boolean }>) => {
+		if (event.data?.type === 'PRECACHE_LATER_DONE') swState.pdfEngineKept = event.data.complete === true;
+	};
+	registration.active?.postMessage({ type: 'PRECACHE_LATER' }, [channel.port2]);
 }
 
 /** Called when the person accepts the update: activate the new worker, then reload once. */

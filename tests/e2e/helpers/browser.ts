@@ -1,4 +1,4 @@
-import { chromium, type BrowserContext, type Page } from '@playwright/test';
+import { chromium, expect, type BrowserContext, type Page } from '@playwright/test';
 import config from '../../../playwright.config';
 
 /** A browser profile on disk, closed and reopened like a phone's browser being restarted. */
@@ -16,9 +16,26 @@ export async function launchProfile(userDataDir: string, options: { offline?: bo
 	});
 }
 
+/**
+ * The service worker is installed, controls the page, and has kept its second round too (the
+ * PDF engine and fonts, src/service-worker.ts): from here everything works with no signal.
+ */
 export async function waitForServiceWorker(page: Page) {
 	await page.evaluate(() => navigator.serviceWorker.ready);
 	await page.waitForFunction(() => Boolean(navigator.serviceWorker.controller), undefined, { timeout: 30_000 });
+	await expect.poll(() => pdfEngineKept(page), { timeout: 30_000 }).toBe(true);
+}
+
+/** Whether the precache holds the PDF engine chunk and both PDF fonts. */
+export function pdfEngineKept(page: Page): Promise<boolean> {
+	return page.evaluate(async () => {
+		for (const name of await caches.keys()) {
+			if (!name.includes('precache')) continue;
+			const paths = (await (await caches.open(name)).keys()).map((r) => new URL(r.url).pathname);
+			return paths.some((p) => p.includes('/chunks/pdf-engine.')) && paths.filter((p) => p.endsWith('.pdffont')).length === 2;
+		}
+		return false;
+	});
 }
 
 export async function waitSaved(page: Page) {

@@ -1,4 +1,5 @@
 import { expect, type BrowserContext, type Page } from '@playwright/test';
+import { waitForServiceWorker as waitForControl } from './browser';
 
 // Sending a dossier in real Chromium: the demo citizen, a complete draft seeded on the
 // device, and what the device and the server hold afterwards.
@@ -17,10 +18,7 @@ export async function signIn(page: Page, who: { idNumber: string; password: stri
 }
 
 /** The service worker is ready and controls the page (it queues and sends dossiers). */
-export async function waitForControl(page: Page) {
-	await page.evaluate(() => navigator.serviceWorker.ready);
-	await page.waitForFunction(() => Boolean(navigator.serviceWorker.controller), undefined, { timeout: 30_000 });
-}
+export { waitForControl };
 
 /** A complete draft of one procedure, as the form pages would leave it; the PDF goes in `fileField`. */
 export interface DraftForm {
