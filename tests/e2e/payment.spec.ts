@@ -215,3 +215,41 @@ test('level 3 on the desk page: the fee paid at the counter with its receipt num
 	await expect(page.getByTestId('tracking-number')).toHaveText('EB123456789VN');
 	await desk.close();
 });
+
+test('a bank transfer without the payment reference is matched by hand on the desk page, and the citizen sees the fee paid', async ({ page, context, browser }, testInfo) => {
+	await signIn(page);
+	const seeded = await openCompleteDraft(page, 20 * 1024);
+	await page.getByRole('button', { name: 'Gửi hồ sơ' }).click();
+	const dossierId = await expectReceipt(page, seeded.draftId);
+	const dossier = await (await context.request.get(`/api/dossiers/${dossierId}`)).json();
+	const desk = await officerOf(browser, testInfo.project.use.baseURL!, dossier.manifest.agencyCode);
+	await act(desk, dossierId, { action: 'accept', expectedStatus: 1 });
+	await act(desk, dossierId, { action: 'start' });
+	await act(desk, dossierId, { action: 'request-payment', amount: 23000, items: [{ name: 'Lệ phí đăng ký tạm trú', amount: 23000 }] });
+
+	// The citizen's bank app dropped the reference: reconciliation keeps the line unmatched.
+	const transactionId = `FT-E2E-${crypto.randomUUID().slice(0, 8)}`;
+	const pushed = await context.request.post('/api/payments/bank-statement', {
+		headers: { authorization: 'Bearer development-bank-statement-token' },
+		data: { lines: [{ transactionId, amount: 23000, description: 'NGUYEN VAN A chuyen tien le phi', at: new Date().toISOString() }] }
+	});
+	expect((await pushed.json()).results).toMatchObject([{ outcome: 'no_reference' }]);
+
+	const deskPage = await desk.newPage();
+	await deskPage.setViewportSize({ width: 1280, height: 800 });
+	await deskPage.goto(`/officer/dossiers/${dossierId}`);
+	const match = deskPage.locator('form[data-action="match"]');
+	await match.getByLabel('Giao dịch').selectOption(transactionId);
+	await expect(match.getByLabel('Giao dịch')).toContainText('NGUYEN VAN A chuyen tien le phi');
+	await match.getByRole('button', { name: 'Ghép vào khoản phí này' }).click();
+	await expect(deskPage.getByTestId('matched')).toContainText(transactionId);
+	await expect(deskPage.getByTestId('desk-fees').getByTestId('desk-obligation-state')).toHaveText('Đã thanh toán');
+	await expect(deskPage.getByTestId('desk-payment')).toContainText(`chuyển khoản VietQR, ${transactionId}`);
+	await expect(deskPage.getByTestId('dossier-status')).toHaveText('Đang xử lý');
+	await expect(deskPage.locator('.history')).toContainText('Ghép giao dịch chuyển khoản');
+	await expectNoViolations(deskPage, 'the desk after a manual match (vi)');
+
+	await page.goto(`/dossiers/${dossierId}/fees`);
+	await expect(page.getByTestId('obligation').getByTestId('obligation-state')).toHaveText('Đã thanh toán');
+	await desk.close();
+});

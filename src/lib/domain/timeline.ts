@@ -29,6 +29,7 @@ const HEADLINES: Record<string, string> = {
 	supplement: 'Bạn đã gửi bổ sung hồ sơ',
 	'request-payment': 'Cơ quan yêu cầu thực hiện nghĩa vụ tài chính',
 	paid: 'Đã nộp phí, lệ phí',
+	'match-transfer': 'Cơ quan đã đối soát khoản chuyển khoản của bạn',
 	finish: 'Đã có kết quả giải quyết',
 	return: 'Đã trả kết quả',
 	stop: 'Cơ quan dừng xử lý hồ sơ',

@@ -233,6 +233,44 @@ describe('bank-transfer reconciliation (POST /api/payments/bank-statement, /admi
 		expect((await database.db.selectFrom('payments').select('state').where('obligation_id', '=', ob.id).execute()).map((p) => p.state)).toEqual(['paid']);
 	});
 
+	it('lists unmatched transfers to staff only, and lets only the agency\'s officer or the administrator match one to an open fee', async () => {
+		const ob = await pendingObligation();
+		const transferId = `FT-HAND-${randomUUID().slice(0, 8)}`;
+		const pushed = await who.anonymous.request('/api/payments/bank-statement', statement([{ transactionId: transferId, amount: 16000, description: 'chuyen tien le phi', at: '2026-12-07T09:15:00+07:00' }], 'development-bank-statement-token'));
+		expect((await pushed.json()).results).toMatchObject([{ outcome: 'no_reference' }]);
+
+		const list = (b: Browser) => b.request('/api/officer/bank-transfers?amount=16000', { headers: { accept: 'application/json' } });
+		for (const [name, status] of Object.entries({ anonymous: 401, owner: 403, otherCitizen: 403, officer: 200, foreignOfficer: 200, admin: 200 } as const)) {
+			const response = await list(who[name as keyof typeof who]);
+			expect([name, response.status]).toEqual([name, status]);
+			if (status !== 200) expect(await response.text()).not.toContain(transferId);
+		}
+		expect((await (await list(who.officer)).json()).transfers).toEqual(expect.arrayContaining([expect.objectContaining({ id: transferId, amount: 16000 })]));
+		expect((await who.officer.request('/api/officer/bank-transfers?amount=abc', { headers: { accept: 'application/json' } })).status).toBe(400);
+
+		const body = { transferId, obligationId: ob.id };
+		const match = (b: Browser) => sendJson(b, `/api/officer/dossiers/${dossierId}/payments/match`, body);
+		for (const [name, status] of Object.entries({ anonymous: 401, owner: 403, otherCitizen: 403, foreignOfficer: 404 } as const)) {
+			const response = await match(who[name as keyof typeof who]);
+			expect([name, response.status]).toEqual([name, status]);
+		}
+		expect((await database.db.selectFrom('payment_obligations').select('state').where('id', '=', ob.id).executeTakeFirstOrThrow()).state).toBe('pending');
+		const matched = await match(who.officer);
+		expect(matched.status, await matched.clone().text()).toBe(200);
+		expect(await matched.json()).toMatchObject({ state: 'paid', payment: { method: 'vietqr', providerRef: transferId } });
+		const seen = await (await who.owner.request(`/api/dossiers/${dossierId}`, { headers: { accept: 'application/json' } })).json();
+		expect(seen).toMatchObject({ status: 4, obligations: [{ state: 'paid', payment: { providerRef: transferId } }] });
+
+		// The spent line cannot pay the administrator's next match of another fee.
+		const next = await pendingObligation();
+		const again = await sendJson(who.admin, `/api/officer/dossiers/${dossierId}/payments/match`, { transferId, obligationId: next.id });
+		expect([again.status, (await again.json()).error.code]).toEqual([409, 'transfer_matched']);
+		const fresh = `FT-HAND-${randomUUID().slice(0, 8)}`;
+		await who.anonymous.request('/api/payments/bank-statement', statement([{ transactionId: fresh, amount: 16000, description: 'nop phi', at: '2026-12-07T09:20:00+07:00' }], 'development-bank-statement-token'));
+		const byAdmin = await sendJson(who.admin, `/api/officer/dossiers/${dossierId}/payments/match`, { transferId: fresh, obligationId: next.id });
+		expect(byAdmin.status).toBe(200);
+	});
+
 	it('lets the administrator only import a CSV statement, and says what each line did', async () => {
 		const ob = await pendingObligation();
 		expect((await who.anonymous.request('/admin/bank-statement', { redirect: 'manual' })).status).toBe(303);

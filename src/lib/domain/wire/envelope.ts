@@ -37,6 +37,7 @@ export const errorStatus = {
 	assigned_to_other: 409,
 	request_reused: 409,
 	already_paid: 409,
+	transfer_matched: 409,
 	already_rated: 409,
 	upload_gone: 410,
 	// 413/415/422/423: what was sent
@@ -57,6 +58,7 @@ export const errorStatus = {
 	hash_mismatch: 422,
 	action_not_allowed: 422,
 	payment_method_unavailable: 422,
+	transfer_amount_mismatch: 422,
 	upload_locked: 423,
 	// 429: slow down
 	rate_limited: 429,

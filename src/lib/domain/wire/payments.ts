@@ -122,10 +122,29 @@ export const transferResultSchema = z.object({
 	/** A Vietnamese sentence saying what happened and what a person must do, if anything. */
 	message: z.string(),
 	reference: z.optional(z.string()),
-	dossierCode: z.optional(z.string())
+	dossierCode: z.optional(z.string()),
+	/** The amount the obligation asked for (amount_mismatch). */
+	expected: z.optional(z.int())
 });
 export type TransferResult = z.infer<typeof transferResultSchema>;
 export const reconciliationAnswerSchema = z.object({ results: z.array(transferResultSchema) });
 
-/** Officer's manual match of a transfer to an obligation. */
-export const manualMatchSchema = z.object({ transferId: z.string().check(z.minLength(1)), obligationId: z.string().check(z.minLength(1)) });
+/**
+ * POST /api/officer/dossiers/{id}/payments/match: the officer's (or administrator's) manual match
+ * of a bank transfer that reconciliation could not place to one open obligation of the dossier.
+ */
+export const manualMatchSchema = z.object({
+	transferId: z.string().check(z.minLength(1, 'Hãy chọn giao dịch chuyển khoản'), z.maxLength(100)),
+	obligationId: z.string().check(z.minLength(1, 'Hãy chọn khoản thu'), z.maxLength(100))
+});
+export type ManualMatch = z.infer<typeof manualMatchSchema>;
+
+/** A statement line no obligation took (no reference, a wrong one, a wrong amount): GET /api/officer/bank-transfers. */
+export const unmatchedTransferSchema = z.object({
+	id: z.string(),
+	amount: z.int(),
+	description: z.string(),
+	receivedAt: z.string()
+});
+export type UnmatchedTransfer = z.infer<typeof unmatchedTransferSchema>;
+export const unmatchedTransfersSchema = z.object({ transfers: z.array(unmatchedTransferSchema) });

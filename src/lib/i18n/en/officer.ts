@@ -64,6 +64,7 @@ export const officer: Record<keyof typeof vi, string> = {
 	'action.extend': 'Extend the due date',
 	'action.withdraw': 'Withdraw',
 	'action.release': 'Release the assignment',
+	'action.match-transfer': 'Match a bank transfer',
 	'action.submit': 'Submitted',
 	devAccountsCitizen: 'Citizen',
 	devAccountsOfficer: 'One-stop officer',

@@ -63,6 +63,7 @@ export const officer = {
 	'action.extend': 'Gia hạn, hẹn lại ngày trả',
 	'action.withdraw': 'Rút hồ sơ',
 	'action.release': 'Trả lại phân công',
+	'action.match-transfer': 'Ghép giao dịch chuyển khoản',
 	'action.submit': 'Nộp hồ sơ',
 	devAccountsCitizen: 'Công dân',
 	devAccountsOfficer: 'Cán bộ một cửa',

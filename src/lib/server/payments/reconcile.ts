@@ -6,13 +6,15 @@
  * reference (the one the VietQR code carried in tag 62), and only a line for exactly the
  * obligation's amount pays it, through the same `settlePayment` as every other channel:
  * the obligation is paid once, whatever is sent again. Anything else is refused with the
- * reason, and stays unmatched for a person to look at.
+ * reason, and stays unmatched for a person to look at: an officer of the dossier's agency then
+ * matches it by hand (./manual-match.ts), under the same transfer reference, so still once.
  */
 import type { Kysely } from 'kysely';
 import { referenceCandidates, type StatementLine } from '$lib/domain/bank-statement';
 import { formatVnd } from '$lib/domain/format';
 import type { TransferOutcome, TransferResult } from '$lib/domain/wire/payments';
 import type { Database } from '../db/types';
+import { transferTxnRef } from './manual-match';
 import { logPaymentEvent, settlePayment } from './settle';
 import { paymentOnce } from './start';
 
@@ -30,7 +32,14 @@ function result(line: StatementLine, outcome: TransferOutcome, found?: { referen
 		.replace('{code}', found?.code ?? '')
 		.replace('{amount}', formatVnd(line.amount))
 		.replace('{expected}', found ? formatVnd(found.amount) : '');
-	return { transactionId: line.transactionId, amount: line.amount, outcome, message, ...(found ? { reference: found.reference, dossierCode: found.code } : {}) };
+	return {
+		transactionId: line.transactionId,
+		amount: line.amount,
+		outcome,
+		message,
+		...(found ? { reference: found.reference, dossierCode: found.code } : {}),
+		...(found && outcome === 'amount_mismatch' ? { expected: found.amount } : {})
+	};
 }
 
 /** Reads a statement line by line (in order); `by` is who imported it (an account id) or 'bank' for the webhook. */
@@ -51,6 +60,16 @@ async function reconcileLine(db: Kysely<Database>, line: StatementLine, by: stri
 	// What the bank first said is what counts (a replay with another amount changes nothing).
 	const booked: StatementLine = { ...line, amount: Number(transfer.amount), description: transfer.description };
 
+	// Matched by an officer's hand (./manual-match.ts) since: counted once, nothing more to do.
+	if (transfer.matched_obligation_id) {
+		const ob = await db
+			.selectFrom('payment_obligations as o')
+			.innerJoin('dossiers as d', 'd.id', 'o.dossier_id')
+			.select(['o.reference', 'o.amount', 'd.code'])
+			.where('o.id', '=', transfer.matched_obligation_id)
+			.executeTakeFirst();
+		if (ob) return result(booked, 'replayed', { reference: ob.reference, code: ob.code, amount: Number(ob.amount) });
+	}
 	const candidates = referenceCandidates(booked.description);
 	const matches = candidates.length
 		? await db
@@ -64,7 +83,7 @@ async function reconcileLine(db: Kysely<Database>, line: StatementLine, by: stri
 	const ob = matches.sort((a, b) => b.reference.length - a.reference.length)[0];
 	if (!ob) return result(booked, 'no_reference');
 	const found = { reference: ob.reference, code: ob.code, amount: Number(ob.amount) };
-	const txnRef = `bank:${transfer.id}`;
+	const txnRef = transferTxnRef(transfer.id);
 
 	if (booked.amount !== found.amount) {
 		if (!transfer.matched_at) await logPaymentEvent(db, { obligationId: ob.id, kind: 'transfer_mismatch', detail: { transactionId: transfer.id, amount: booked.amount, expected: found.amount } }, now);

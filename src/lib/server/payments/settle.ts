@@ -37,59 +37,66 @@ export async function logPaymentEvent(
 		.execute();
 }
 
-class AlreadySettled extends Error {}
+export class AlreadySettled extends Error {}
 
 export async function settlePayment(db: Kysely<Database>, paymentId: string, outcome: Settlement, detail?: unknown, now = new Date()): Promise<SettleResult> {
-	const at = now.toISOString();
 	try {
-		return await inWriteTransaction(db, async (trx) => {
-			const payment = await trx.selectFrom('payments').select(['obligation_id', 'dossier_id', 'state']).where('id', '=', paymentId).executeTakeFirst();
-			if (!payment || payment.state !== 'pending') return 'already';
-			const ids = { paymentId, obligationId: payment.obligation_id };
-			if (outcome.kind !== 'paid') {
-				const r = await trx
-					.updateTable('payments')
-					.set({ state: outcome.kind, provider_ref: outcome.providerRef ?? null, updated_at: at })
-					.where('id', '=', paymentId)
-					.where('state', '=', 'pending')
-					.executeTakeFirst();
-				if (Number(r.numUpdatedRows) === 0) return 'already';
-				await logPaymentEvent(trx, { ...ids, kind: outcome.kind, detail: { reason: outcome.reason, ...(detail ? { provider: detail } : {}) } }, now);
-				return 'settled';
-			}
-			const claimed = await trx
-				.updateTable('payment_obligations')
-				.set({ state: 'paid', paid_payment_id: paymentId, paid_at: at })
-				.where('id', '=', payment.obligation_id)
-				.where('state', '=', 'pending')
-				.executeTakeFirst();
-			if (Number(claimed.numUpdatedRows) === 0) {
-				// Paid (or cancelled) already: by this payment → a replay; by another → money to give back.
-				const ob = await trx.selectFrom('payment_obligations').select(['paid_payment_id']).where('id', '=', payment.obligation_id).executeTakeFirstOrThrow();
-				if (ob.paid_payment_id === paymentId) return 'already';
-				const r = await trx
-					.updateTable('payments')
-					.set({ state: 'failed', provider_ref: outcome.providerRef, updated_at: at })
-					.where('id', '=', paymentId)
-					.where('state', '=', 'pending')
-					.executeTakeFirst();
-				if (Number(r.numUpdatedRows) === 0) return 'already';
-				await logPaymentEvent(trx, { ...ids, kind: 'refund_due', detail: { reason: 'Nghĩa vụ đã được thanh toán bằng giao dịch khác; cần hoàn tiền', ...(detail ? { provider: detail } : {}) } }, now);
-				return 'refund_due';
-			}
-			const r = await trx
-				.updateTable('payments')
-				.set({ state: 'paid', provider_ref: outcome.providerRef, paid_at: at, updated_at: at })
-				.where('id', '=', paymentId)
-				.where('state', '=', 'pending')
-				.executeTakeFirst();
-			if (Number(r.numUpdatedRows) === 0) throw new AlreadySettled();
-			await logPaymentEvent(trx, { ...ids, kind: 'paid', detail: detail ?? null }, now);
-			await resumeAfterPayment(trx, payment.dossier_id, now);
-			return 'settled';
-		});
+		return await inWriteTransaction(db, (trx) => settleWithin(trx, paymentId, outcome, detail, now));
 	} catch (error) {
 		if (error instanceof AlreadySettled) return 'already';
 		throw error;
 	}
+}
+
+/**
+ * The settlement inside a write transaction the caller holds (the officer's manual match claims
+ * the bank transfer in the same one). Throws `AlreadySettled` when the payment was settled
+ * between its read and its update.
+ */
+export async function settleWithin(trx: Kysely<Database>, paymentId: string, outcome: Settlement, detail: unknown, now: Date): Promise<SettleResult> {
+	const at = now.toISOString();
+	const payment = await trx.selectFrom('payments').select(['obligation_id', 'dossier_id', 'state']).where('id', '=', paymentId).executeTakeFirst();
+	if (!payment || payment.state !== 'pending') return 'already';
+	const ids = { paymentId, obligationId: payment.obligation_id };
+	if (outcome.kind !== 'paid') {
+		const r = await trx
+			.updateTable('payments')
+			.set({ state: outcome.kind, provider_ref: outcome.providerRef ?? null, updated_at: at })
+			.where('id', '=', paymentId)
+			.where('state', '=', 'pending')
+			.executeTakeFirst();
+		if (Number(r.numUpdatedRows) === 0) return 'already';
+		await logPaymentEvent(trx, { ...ids, kind: outcome.kind, detail: { reason: outcome.reason, ...(detail ? { provider: detail } : {}) } }, now);
+		return 'settled';
+	}
+	const claimed = await trx
+		.updateTable('payment_obligations')
+		.set({ state: 'paid', paid_payment_id: paymentId, paid_at: at })
+		.where('id', '=', payment.obligation_id)
+		.where('state', '=', 'pending')
+		.executeTakeFirst();
+	if (Number(claimed.numUpdatedRows) === 0) {
+		// Paid (or cancelled) already: by this payment → a replay; by another → money to give back.
+		const ob = await trx.selectFrom('payment_obligations').select(['paid_payment_id']).where('id', '=', payment.obligation_id).executeTakeFirstOrThrow();
+		if (ob.paid_payment_id === paymentId) return 'already';
+		const r = await trx
+			.updateTable('payments')
+			.set({ state: 'failed', provider_ref: outcome.providerRef, updated_at: at })
+			.where('id', '=', paymentId)
+			.where('state', '=', 'pending')
+			.executeTakeFirst();
+		if (Number(r.numUpdatedRows) === 0) return 'already';
+		await logPaymentEvent(trx, { ...ids, kind: 'refund_due', detail: { reason: 'Nghĩa vụ đã được thanh toán bằng giao dịch khác; cần hoàn tiền', ...(detail ? { provider: detail } : {}) } }, now);
+		return 'refund_due';
+	}
+	const r = await trx
+		.updateTable('payments')
+		.set({ state: 'paid', provider_ref: outcome.providerRef, paid_at: at, updated_at: at })
+		.where('id', '=', paymentId)
+		.where('state', '=', 'pending')
+		.executeTakeFirst();
+	if (Number(r.numUpdatedRows) === 0) throw new AlreadySettled();
+	await logPaymentEvent(trx, { ...ids, kind: 'paid', detail: detail ?? null }, now);
+	await resumeAfterPayment(trx, payment.dossier_id, now);
+	return 'settled';
 }

@@ -3,6 +3,7 @@ import { ApiError } from '$lib/server/http/api-error';
 import { actionFailure } from '$lib/server/http/form-actions';
 import { requireAdminPage } from '$lib/server/officer/access';
 import { csvStatementLines } from '$lib/server/payments/bank-statement';
+import { unmatchedTransfers } from '$lib/server/payments/manual-match';
 import { reconcileStatement } from '$lib/server/payments/reconcile';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -14,8 +15,8 @@ const requireAdmin = (locals: App.Locals) => requireAdminPage(locals.account, '/
 export const load: PageServerLoad = async ({ locals, setHeaders }) => {
 	requireAdmin(locals);
 	setHeaders({ 'cache-control': 'no-store' });
-	const { config } = await dossierDeps();
-	return { account: config.vietqr ?? null };
+	const { config, db } = await dossierDeps();
+	return { account: config.vietqr ?? null, unmatched: await unmatchedTransfers(db) };
 };
 
 export const actions: Actions = {

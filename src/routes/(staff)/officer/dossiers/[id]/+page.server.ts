@@ -8,6 +8,7 @@ import { applyAction } from '$lib/server/workflow/actions';
 import { declarationOf } from '$lib/server/workflow/declaration';
 import { actionFromForm, counterPaymentFromForm } from '$lib/server/workflow/desk';
 import { recordCounterPayment } from '$lib/server/payments/counter';
+import { matchTransfer, unmatchedTransfers } from '$lib/server/payments/manual-match';
 import { uploadOfficerFile } from '$lib/server/workflow/files';
 import { officerDossier } from '$lib/server/workflow/inbox';
 import type { Actions, PageServerLoad } from './$types';
@@ -25,8 +26,11 @@ export const load: PageServerLoad = async ({ locals, params, setHeaders }) => {
 	const { db } = await dossierDeps();
 	try {
 		const dossier = await officerDossier(db, account, params.id);
+		// Transfers no reference placed, of each open fee's amount: what the officer may match by hand.
+		const amounts = [...new Set(dossier.obligations.filter((o) => o.state === 'pending').map((o) => o.amount))];
+		const transfers = Object.fromEntries(await Promise.all(amounts.map(async (amount) => [amount, await unmatchedTransfers(db, { amount }, 20)] as const)));
 		// One request id per rendering of the forms: a double click or a resent form is applied once.
-		return { dossier, declaration: declarationOf(dossier), requestId: randomUUID() };
+		return { dossier, declaration: declarationOf(dossier), requestId: randomUUID(), transfers };
 	} catch (e) {
 		if (e instanceof ApiError) error(e.status, e.message);
 		throw e;
@@ -64,6 +68,17 @@ export const actions: Actions = {
 		try {
 			const obligation = await recordCounterPayment(await paymentDeps(), account, params.id, counterPaymentFromForm(form));
 			return { paid: { obligationId: obligation.id, receiptNumber: obligation.payment?.providerRef ?? '' } };
+		} catch (e) {
+			return actionFailure(e, formValues(form));
+		}
+	},
+	/** A bank transfer reconciliation could not place, matched by hand to an open fee: settled once. */
+	match: async ({ locals, params, request }) => {
+		const account = staff(locals, params.id);
+		const form = await request.formData();
+		try {
+			await matchTransfer(await paymentDeps(), account, params.id, { obligationId: String(form.get('obligationId') ?? ''), transferId: String(form.get('transferId') ?? '') });
+			return { matched: { transferId: String(form.get('transferId')) } };
 		} catch (e) {
 			return actionFailure(e, formValues(form));
 		}
