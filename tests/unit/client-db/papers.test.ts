@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { openAccountDb } from '$lib/client/db/account-db';
 import { putBlob, sha256Hex } from '$lib/client/db/blobs';
 import { addDocument, deleteDocument, getDocument, listDocuments, purgeDeletedDocuments } from '$lib/client/db/documents';
-import { bytesToFetch, deletedServerPapers, fetchPaperBack, filesMissing, heldForSlot, mergeServerPapers, PaperMismatchError } from '$lib/client/db/papers';
+import { bytesToFetch, deletedServerPapers, fetchPaperBack, filesMissing, heldForSlot, heldOnDevice, mergeServerPapers, PaperMismatchError, statePaperRecords } from '$lib/client/db/papers';
 import { heldSlots } from '$lib/domain/document-store';
 import type { Paper } from '$lib/domain/wire/documents';
 import { freshAccountId, resetDatabases } from './helpers';
@@ -118,5 +118,24 @@ describe('papers the state holds, on the device', () => {
 		expect(heldForSlot(papers, '1.001193', 'authorizationFile', TODAY)).toEqual([]);
 		expect(heldForSlot(papers, '1.004884', 'evidenceFile', TODAY)).toEqual([]);
 		expect(heldSlots('1.004194', [], TODAY)).toEqual([]);
+	});
+
+	it('answers offline what the server answers for held slots, papers deleted on the device or retyped there included', async () => {
+		const db = openAccountDb(freshAccountId());
+		const lease = await paperOf(pdf('hợp đồng thuê'));
+		const card = await paperOf(pdf('căn cước'), { typeId: 'can-cuoc', slot: 'identityFile', metadata: { typeId: 'can-cuoc', expiresOn: '2040-01-01', holder: { kind: 'self' } } } as Partial<Paper>);
+		const server = [lease, card];
+		await mergeServerPapers(db, { papers: server });
+		// The citizen deletes the lease on the phone and calls the ID card something else there.
+		await deleteDocument(db, lease.id);
+		await db.documents.update(card.id, { metadata: { typeId: 'giay-to-khac', title: 'Ảnh CCCD', holder: { kind: 'self' } } });
+		// The server's rule over what it holds (server/documents/papers.ts reads the same fields).
+		const asServer = (code: string) => heldSlots(code, server.map((p) => ({ id: p.id, origin: p.origin, metadata: p.metadata, reusable: p.reusable, procedureCode: p.dossier.procedureCode, slot: p.slot })), TODAY);
+		const records = await statePaperRecords(db);
+		for (const code of ['1.004194', '1.004222', '1.001193']) expect([code, heldOnDevice(records, code, TODAY)]).toEqual([code, asServer(code)]);
+		expect(asServer('1.004194').find((s) => s.slot === 'residenceProofFile')?.paperIds).toEqual([lease.id]);
+		expect(heldForSlot(records, '1.004194', 'residenceProofFile', TODAY).map((p) => [p.id, p.deletedAt !== undefined])).toEqual([[lease.id, true]]);
+		// The live list alone (the old rule) would have said nothing is held for the lease.
+		expect(heldForSlot(await listDocuments(db), '1.004194', 'residenceProofFile', TODAY)).toEqual([]);
 	});
 });

@@ -48,6 +48,12 @@ export interface ServerProof {
 	agencyName: string;
 	/** When the officer accepted the dossier, or issued the result. */
 	at: string;
+	/**
+	 * The paper as the state recorded it (type, validity): the held-slot rule reads this, not
+	 * what the person wrote on the device, so the device's answer is the server's. Absent on
+	 * records merged by an older release (their own metadata stands in).
+	 */
+	metadata?: DocumentMetadata;
 }
 
 export interface StoredDocument {

@@ -5,7 +5,7 @@
  * the device already has (the photo it sent, the result it opened) is never fetched again;
  * a missing one is fetched on request, its size known beforehand, and checked by its SHA-256.
  */
-import { documentType, type DocumentMetadata } from '$lib/domain/documents';
+import type { DocumentMetadata } from '$lib/domain/documents';
 import { heldSlots, holderKey, type StatePaper } from '$lib/domain/document-store';
 import type { IsoDate } from '$lib/domain/time';
 import type { DocumentsAnswer, Paper } from '$lib/domain/wire/documents';
@@ -23,7 +23,8 @@ const proofOf = (p: Paper): ServerProof => ({
 	procedureName: p.dossier.procedureName,
 	...(p.slot ? { slot: p.slot } : {}),
 	agencyName: p.agencyName,
-	at: p.at
+	at: p.at,
+	metadata: p.metadata
 });
 
 export interface MergeResult {
@@ -126,16 +127,35 @@ export async function fetchPaperBack(db: AccountDb, paper: StoredDocument, fetch
 	return downloaded;
 }
 
-/** The stored papers the state holds, as the domain's held-slot rule reads them. */
+/**
+ * The stored papers the state holds, as the domain's held-slot rule reads them: the state's
+ * own metadata and reusability (what the server's rule reads), not what was edited on the device.
+ */
 export function statePapers(papers: readonly StoredDocument[]): (StatePaper & { document: StoredDocument })[] {
 	return papers.flatMap((d) =>
-		d.server ? [{ id: d.id, origin: d.server.origin, metadata: d.metadata as DocumentMetadata, reusable: d.server.reusable && (documentType(d.metadata.typeId)?.reusable ?? true), procedureCode: d.server.procedureCode, slot: d.server.slot, document: d }] : []
+		d.server
+			? [{ id: d.server.paperId, origin: d.server.origin, metadata: d.server.metadata ?? (d.metadata as DocumentMetadata), reusable: d.server.reusable, procedureCode: d.server.procedureCode, slot: d.server.slot, document: d }]
+			: []
 	);
 }
 
-/** The state-held papers (on this device) that fill this slot of the procedure without an upload. */
-export function heldForSlot(papers: readonly StoredDocument[], procedureCode: string, slotId: string, today: IsoDate): StoredDocument[] {
-	const candidates = statePapers(papers);
+/**
+ * Every record of a paper the state holds, those deleted on this device included: the server
+ * still holds them, so they still fill a slot (attached by hash, no byte uploaded).
+ */
+export async function statePaperRecords(db: AccountDb): Promise<StoredDocument[]> {
+	const all = (await db.documents.toArray()).map(readDocumentRecord).flatMap((r) => (r.ok && r.record.server ? [r.record] : []));
+	return all.sort((a, b) => (b.server!.at ?? '').localeCompare(a.server!.at ?? ''));
+}
+
+/** The server's `held` answer worked out on the device, by server paper id (`records`: from `statePaperRecords`). */
+export function heldOnDevice(records: readonly StoredDocument[], procedureCode: string, today: IsoDate): { slot: string; paperIds: string[] }[] {
+	return heldSlots(procedureCode, statePapers(records), today);
+}
+
+/** The state-held papers that fill this slot of the procedure without an upload (`records`: from `statePaperRecords`). */
+export function heldForSlot(records: readonly StoredDocument[], procedureCode: string, slotId: string, today: IsoDate): StoredDocument[] {
+	const candidates = statePapers(records);
 	const ids = new Set(heldSlots(procedureCode, candidates, today).find((s) => s.slot === slotId)?.paperIds ?? []);
 	return candidates.filter((c) => ids.has(c.id)).map((c) => c.document);
 }
