@@ -45,6 +45,9 @@ export const configVariables: readonly ConfigVariable[] = [
 	{ name: 'OIDC_REDIRECT_URI', default: '(unset)', description: 'OIDC redirect URI registered with the issuer.' },
 	{ name: 'UPLOAD_MAX_FILE_BYTES', default: String(10 * MiB), description: 'Largest single attachment accepted (bytes).' },
 	{ name: 'UPLOAD_MAX_DOSSIER_BYTES', default: String(30 * MiB), description: 'Largest total of attachments in one dossier (bytes).' },
+	{ name: 'UPLOAD_QUOTA_BYTES', default: String(100 * MiB), description: 'Bytes one account may hold in unfinished uploads and files no dossier uses yet (at least UPLOAD_MAX_DOSSIER_BYTES); a new upload over it waits (429 `upload_quota_exceeded`).' },
+	{ name: 'INCOMPLETE_UPLOAD_HOURS', default: '72', description: 'Housekeeping deletes a tus upload still unfinished this many hours after it began (the app then starts that file again).' },
+	{ name: 'UNREFERENCED_BLOB_HOURS', default: '336', description: 'Housekeeping deletes a stored file no dossier, paper or result uses this many hours after it arrived (a dossier that still needs it uploads it again).' },
 	{ name: 'VAPID_PUBLIC_KEY', default: '(unset → generated into `${DATA_DIR}/vapid.json` in development; push off in production)', description: 'Web push (VAPID) public key, base64url, as printed by `npx web-push generate-vapid-keys`.' },
 	{ name: 'VAPID_PRIVATE_KEY', default: '(unset)', description: 'Web push (VAPID) private key, base64url; required with the public key.' },
 	{ name: 'VAPID_SUBJECT', default: '`mailto:` the SMTP sender, else `mailto:admin@localhost`', description: 'Contact the push services may use (`mailto:` or `https:` URL).' },
@@ -97,6 +100,9 @@ const envSchema = z.object({
 	OIDC_REDIRECT_URI: optionalUrl,
 	UPLOAD_MAX_FILE_BYTES: positiveCount(10 * MiB),
 	UPLOAD_MAX_DOSSIER_BYTES: positiveCount(30 * MiB),
+	UPLOAD_QUOTA_BYTES: positiveCount(100 * MiB),
+	INCOMPLETE_UPLOAD_HOURS: positiveCount(72),
+	UNREFERENCED_BLOB_HOURS: positiveCount(336),
 	DEV_PAGES: flag,
 	VAPID_PUBLIC_KEY: optionalText,
 	VAPID_PRIVATE_KEY: optionalText,
@@ -131,7 +137,10 @@ export interface Config {
 	smtp?: { url: string; from: string };
 	smsGateway?: { url: string; token?: string };
 	oidc?: { issuer: string; clientId: string; clientSecret?: string; redirectUri?: string };
-	upload: { maxFileBytes: number; maxDossierBytes: number };
+	/** quotaBytes: unfinished + unused bytes one account may hold (absent → no quota, as in unit fixtures). */
+	upload: { maxFileBytes: number; maxDossierBytes: number; quotaBytes?: number };
+	/** Ages (hours) after which housekeeping removes an unfinished upload and a file nothing uses. */
+	housekeeping: { incompleteUploadHours: number; unreferencedBlobHours: number };
 	submissions: SubmissionLimits;
 	devPages: boolean;
 	/** Given VAPID keys; absent → generated in development (see server/notifications/vapid.ts). */
@@ -173,6 +182,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
 	if (e.UPLOAD_MAX_FILE_BYTES > e.UPLOAD_MAX_DOSSIER_BYTES) {
 		problems.push('UPLOAD_MAX_FILE_BYTES must not exceed UPLOAD_MAX_DOSSIER_BYTES');
 	}
+	if (e.UPLOAD_QUOTA_BYTES < e.UPLOAD_MAX_DOSSIER_BYTES) {
+		problems.push('UPLOAD_QUOTA_BYTES must be at least UPLOAD_MAX_DOSSIER_BYTES (the files of one dossier arrive before the dossier uses them)');
+	}
 	if (e.OIDC_ISSUER && !e.OIDC_CLIENT_ID) {
 		problems.push('OIDC_CLIENT_ID is required when OIDC_ISSUER is set');
 	}
@@ -208,7 +220,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
 						redirectUri: e.OIDC_REDIRECT_URI
 					}
 				: undefined,
-		upload: { maxFileBytes: e.UPLOAD_MAX_FILE_BYTES, maxDossierBytes: e.UPLOAD_MAX_DOSSIER_BYTES },
+		upload: { maxFileBytes: e.UPLOAD_MAX_FILE_BYTES, maxDossierBytes: e.UPLOAD_MAX_DOSSIER_BYTES, quotaBytes: e.UPLOAD_QUOTA_BYTES },
+		housekeeping: { incompleteUploadHours: e.INCOMPLETE_UPLOAD_HOURS, unreferencedBlobHours: e.UNREFERENCED_BLOB_HOURS },
 		submissions: { perAccountPerDay: e.SUBMISSIONS_PER_ACCOUNT_PER_DAY, perAddressPerAgencyPerDay: e.SUBMISSIONS_PER_ADDRESS_PER_DAY },
 		// Development pages expose every outgoing code: never in production, whatever is set.
 		devPages: production ? false : (e.DEV_PAGES ?? true),

@@ -31,7 +31,7 @@ export function serverContext(): Promise<ServerContext> {
 		await migrateToLatest(database.db);
 		await syncAgencies(database.db);
 		const messenger = createMessenger(config, database.db);
-		scheduleHousekeeping({ db: database.db, dataDir: config.dataDir });
+		scheduleHousekeeping({ db: database.db, dataDir: config.dataDir, ...config.housekeeping });
 		scheduleOutboxes({ db: database.db, config, messenger });
 		return { config, database, deps: { db: database.db, config, messenger } };
 	})();

@@ -7,16 +7,23 @@
  *   told apart from "wrong code");
  * - rate-limit counters whose window ended more than a day ago (every window is ≤ 1 hour);
  * - messages in the outbound log older than 7 days (they may hold one-time codes);
- * - tus uploads never finished within `abandonedUploadDays` (default 7): the partial file,
- *   its metadata and its row. A person who comes back later starts that file again, which
- *   the outbox does on its own when the server answers 404 for the old upload.
+ * - tus uploads never finished within `incompleteUploadHours` (INCOMPLETE_UPLOAD_HOURS,
+ *   default 72): the partial file, its metadata and its row. A person who comes back later
+ *   starts that file again, which the outbox does on its own when the server answers 404;
+ * - stored files no dossier, result or paper uses, `unreferencedBlobHours` after they arrived
+ *   (UNREFERENCED_BLOB_HOURS, default 336 = 14 days): their `blobs` rows, then the file once
+ *   no row names it (blobs/orphans.ts). A dossier sent later finds the file missing
+ *   (`missing_blobs`) and the outbox uploads it again.
  *
  * Plain DELETEs keyed on time: harmless when several app instances run it at once.
  */
 import type { Kysely } from 'kysely';
 import { FileStore } from '@tus/file-store';
 import type { Database } from './db/types';
+import { getConfig } from './config';
+import { migrateToLatest, openDatabase } from './db';
 import { uploadsDir } from './blobs/store';
+import { removeOrphanBlobs } from './blobs/orphans';
 
 const HOUR = 3600_000;
 const DAY = 24 * HOUR;
@@ -24,7 +31,8 @@ const DAY = 24 * HOUR;
 export interface HousekeepingDeps {
 	db: Kysely<Database>;
 	dataDir: string;
-	abandonedUploadDays?: number;
+	incompleteUploadHours?: number;
+	unreferencedBlobHours?: number;
 	now?: () => Date;
 }
 
@@ -34,6 +42,8 @@ export interface HousekeepingReport {
 	rateLimits: number;
 	messages: number;
 	uploads: number;
+	blobs: number;
+	blobFiles: number;
 }
 
 const count = (result: { numDeletedRows: bigint }) => Number(result.numDeletedRows);
@@ -51,7 +61,7 @@ export async function runHousekeeping(deps: HousekeepingDeps): Promise<Housekeep
 		.selectFrom('uploads')
 		.select('id')
 		.where('completed_at', 'is', null)
-		.where('created_at', '<', before(now, (deps.abandonedUploadDays ?? 7) * DAY))
+		.where('created_at', '<', before(now, (deps.incompleteUploadHours ?? 72) * HOUR))
 		.execute();
 	const store = abandoned.length ? new FileStore({ directory: uploadsDir(deps.dataDir) }) : undefined;
 	for (const { id } of abandoned) {
@@ -59,10 +69,11 @@ export async function runHousekeeping(deps: HousekeepingDeps): Promise<Housekeep
 		await store!.remove(id).catch(() => {});
 		await db.deleteFrom('uploads').where('id', '=', id).where('completed_at', 'is', null).execute();
 	}
-	return { sessions, codes, rateLimits, messages, uploads: abandoned.length };
+	const orphans = await removeOrphanBlobs(db, deps.dataDir, new Date(before(now, (deps.unreferencedBlobHours ?? 336) * HOUR)));
+	return { sessions, codes, rateLimits, messages, uploads: abandoned.length, blobs: orphans.blobs, blobFiles: orphans.files };
 }
 
-/** Runs now and then every `everyMs` (default 1 hour) for the life of the process. */
+/** Runs soon after start and then every `everyMs` (default 1 hour) for the life of the process. */
 export function scheduleHousekeeping(deps: HousekeepingDeps, everyMs = HOUR): () => void {
 	const run = () =>
 		runHousekeeping(deps).then(
@@ -79,4 +90,17 @@ export function scheduleHousekeeping(deps: HousekeepingDeps, everyMs = HOUR): ()
 		clearTimeout(first);
 		clearInterval(timer);
 	};
+}
+
+/** `npm run housekeeping`: one run on the database and data folder the environment names, as `npm start` reads them. */
+export async function housekeepingCommand(): Promise<string> {
+	const config = getConfig();
+	const database = openDatabase(config);
+	try {
+		await migrateToLatest(database.db);
+		const report = await runHousekeeping({ db: database.db, dataDir: config.dataDir, ...config.housekeeping });
+		return `Housekeeping: ${JSON.stringify(report)}`;
+	} finally {
+		await database.close();
+	}
 }

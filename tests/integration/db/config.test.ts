@@ -44,7 +44,9 @@ describe('configuration from the environment', () => {
 		const config = loadConfig({ SMTP_URL: 'smtp://mail:25', SMS_GATEWAY_URL: 'https://sms.example.vn/send', SMS_GATEWAY_TOKEN: 't', UPLOAD_MAX_FILE_BYTES: '1000', UPLOAD_MAX_DOSSIER_BYTES: '5000' });
 		expect(config.smtp).toEqual({ url: 'smtp://mail:25', from: 'Dịch vụ công <no-reply@localhost>' });
 		expect(config.smsGateway).toEqual({ url: 'https://sms.example.vn/send', token: 't' });
-		expect(config.upload).toEqual({ maxFileBytes: 1000, maxDossierBytes: 5000 });
+		expect(config.upload).toEqual({ maxFileBytes: 1000, maxDossierBytes: 5000, quotaBytes: 100 * 1024 * 1024 });
+		expect(config.housekeeping).toEqual({ incompleteUploadHours: 72, unreferencedBlobHours: 336 });
+		expect(() => loadConfig({ UPLOAD_QUOTA_BYTES: '1000' })).toThrow(/UPLOAD_QUOTA_BYTES must be at least/);
 		try {
 			loadConfig({ APP_ENV: 'staging', PORT: 'abc', SMTP_URL: 'not a url' });
 			expect.unreachable();

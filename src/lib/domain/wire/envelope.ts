@@ -64,6 +64,7 @@ export const errorStatus = {
 	rate_limited: 429,
 	resend_too_soon: 429,
 	submission_limit: 429,
+	upload_quota_exceeded: 429,
 	// 5xx: our side
 	server_error: 500,
 	upload_error: 500,

@@ -5,7 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { copyFile, mkdir, rename, rm, stat } from 'node:fs/promises';
+import { copyFile, mkdir, rename, rm, stat, utimes } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { fileTypeFromFile } from 'file-type';
@@ -50,6 +50,9 @@ export async function moveIntoStore(dataDir: string, source: string, sha256: str
 	const target = blobPath(dataDir, sha256);
 	await mkdir(dirname(target), { recursive: true });
 	if (await exists(target)) {
+		// Fresh again: housekeeping only removes a file nobody used for a long time (orphans.ts).
+		const now = new Date();
+		await utimes(target, now, now);
 		await rm(source, { force: true });
 		return target;
 	}

@@ -20,6 +20,7 @@ import type { Config } from '../config';
 import type { Database } from '../db/types';
 import { uploadsDir } from './store';
 import { addBytesReceived, createUploadRecord, findOwnUpload } from './upload-records';
+import { checkUploadQuota } from './orphans';
 import { verifyFinishedUpload } from './verify-upload';
 import { ApiError, unauthenticated } from '../http/api-error';
 import { TUS_HEADERS, tusErrorResponse, tusFailure } from '../http/tus-responses';
@@ -58,6 +59,11 @@ export function createUploadHandler(deps: UploadDeps): UploadHandler {
 			const accountId = accounts.get(req as unknown as Request);
 			if (!accountId) throw tusFailure(unauthenticated());
 			const declared = checkDeclaration(upload, config.upload.maxFileBytes);
+			try {
+				await checkUploadQuota(db, accountId, declared, config.upload.quotaBytes);
+			} catch (error) {
+				throw error instanceof ApiError ? tusFailure(error) : error;
+			}
 			await createUploadRecord(db, { id: upload.id, accountId, sha256: declared.sha256, size: declared.size, at: now() });
 			createdIds.set(req as unknown as Request, upload.id);
 			return {};

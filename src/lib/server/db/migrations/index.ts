@@ -7,6 +7,7 @@ import { notifications0013 } from './0013_notifications';
 import { payments0015 } from './0015_payments';
 import { papers0021 } from './0021_papers';
 import { mailAttachments0030 } from './0030_mail_attachments';
+import { blobReferences0031 } from './0031_blob_references';
 
 /**
  * All migrations, in code rather than files on disk because the server is bundled by
@@ -21,7 +22,8 @@ export const migrations: Record<string, Migration> = {
 	'0013_notifications': notifications0013,
 	'0015_payments': payments0015,
 	'0021_papers': papers0021,
-	'0030_mail_attachments': mailAttachments0030
+	'0030_mail_attachments': mailAttachments0030,
+	'0031_blob_references': blobReferences0031
 };
 
 export const migrationProvider: MigrationProvider = {
