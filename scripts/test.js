@@ -1,4 +1,5 @@
-// `npm test`: every check, in the order that fails fastest — the layer lint, unit, build,
+// `npm test`: every check, in the order that fails fastest — the layer lint, the type check
+// (svelte-check, after svelte-kit sync: it catches word keys of another area), unit, build,
 // integration (SQLite and PostgreSQL), then the browser journeys in Debian's Chromium.
 // Ends with one line "N passed, N failed" and a non-zero exit if anything failed.
 import { spawnSync } from 'node:child_process';
@@ -33,9 +34,12 @@ function countPlaywright(file) {
 }
 
 const only = process.argv[2];
-const stages = only ? [only] : ['lint', 'unit', 'build', 'integration', 'e2e'];
+const stages = only ? [only] : ['lint', 'check', 'unit', 'build', 'integration', 'e2e'];
 
 if (stages.includes('lint')) run('lint', 'npx', ['eslint', '.']);
+// `npm run check` is `svelte-kit sync && svelte-check`: the sync writes .svelte-kit/ (the route
+// types and tsconfig) that a fresh clone does not have yet.
+if (stages.includes('check')) run('check', 'npm', ['run', 'check']);
 
 if (stages.includes('unit')) {
 	run('unit', 'npx', ['vitest', 'run', '--project', 'unit', '--reporter=default', '--reporter=json', `--outputFile.json=${join(report, 'unit.json')}`]);

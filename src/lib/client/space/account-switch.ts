@@ -22,6 +22,7 @@ import { resumePaused } from '../db/outbox';
 
 type SessionClient = Pick<ReturnType<typeof accountsApi>, 'session'>;
 import type { SessionAccount } from '$lib/domain/wire/accounts';
+import { t } from '$lib/i18n/space';
 import { initSession, session, setPaused, switchAccountSpace } from './session.svelte';
 
 export type ServerAccount = SessionAccount;
@@ -54,7 +55,7 @@ export async function adoptSignedInAccount(account: ServerAccount): Promise<Clai
 	await rememberAccount({ accountId: account.id, displayName: account.fullName, maskedId: account.maskedId });
 	// Only a guest's work is carried over: another person's space is never merged.
 	const claimed = previous === null && (await guestDraftCount()) > 0 ? await claimGuestSpace(account.id) : null;
-	if (claimed?.drafts) session.notice = `${claimed.drafts} hồ sơ nháp bạn làm khi chưa đăng nhập đã được chuyển vào tài khoản của bạn.`;
+	if (claimed?.drafts) session.notice = t('space.claimed', { n: claimed.drafts });
 	await setCurrentAccount(account.id);
 	await setPaused(account.id, false);
 	await switchAccountSpace(account.id, { unlocked: true });

@@ -1,9 +1,11 @@
-/** What an outbox entry is doing, in plain Vietnamese, for the tray and the draft page. */
+/** What an outbox entry is doing, in plain words, for the tray and the draft page. */
 import { formatDate, formatDateTime } from '$lib/domain/time';
+import { i18n } from '$lib/i18n.svelte';
+import { t } from '$lib/i18n/outbox';
 import type { OutboxEntry } from '../db/outbox-record';
 
 /** Megabytes with one decimal, for "2,1/5,0 MB" progress. */
-const mb = (bytes: number) => (bytes / 1024 / 1024).toLocaleString('vi-VN', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+const mb = (bytes: number) => (bytes / 1024 / 1024).toLocaleString(i18n.locale === 'en' ? 'en-GB' : 'vi-VN', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
 
 export function uploadTotals(entry: OutboxEntry): { sent: number; total: number } {
 	return entry.progress.reduce((t, p) => ({ sent: t.sent + (p.done ? p.total : p.bytesSent), total: t.total + p.total }), { sent: 0, total: 0 });
@@ -19,24 +21,23 @@ export function describeEntry(entry: OutboxEntry, online = true): string {
 	switch (entry.state) {
 		case 'queued': {
 			const { sent, total } = uploadTotals(entry);
-			const partial = sent > 0 && sent < total ? ` (đã tải ${bytesProgress(entry)})` : '';
-			if (!online || entry.attempts > 0) return `Sẽ tự gửi khi có mạng${partial}`;
-			return `Đang chờ gửi${partial}`;
+			const partial = sent > 0 && sent < total ? t('status.uploaded', { progress: bytesProgress(entry) }) : '';
+			return t(!online || entry.attempts > 0 ? 'status.whenOnline' : 'status.waiting', { partial });
 		}
 		case 'uploading':
-			return `Đang tải lên ${bytesProgress(entry)}`;
+			return t('status.uploading', { progress: bytesProgress(entry) });
 		case 'submitting':
-			return 'Đang nộp';
+			return t('status.submitting');
 		case 'received':
 			return entry.receipt
-				? `Đã tiếp nhận — mã hồ sơ ${entry.receipt.code}, ngày hẹn trả ${formatDate(entry.receipt.appointmentDate)}`
-				: 'Đã tiếp nhận';
+				? t('status.receivedCode', { code: entry.receipt.code, date: formatDate(entry.receipt.appointmentDate) })
+				: t('status.received');
 		case 'needs-attention':
-			return `Cần sửa: ${entry.lastError ?? 'máy chủ không nhận hồ sơ'}`;
+			return t('status.needsAttention', { reason: entry.lastError ?? t('status.refused') });
 		case 'paused':
-			return 'Tạm dừng: hãy đăng nhập lại để gửi';
+			return t('status.paused');
 		case 'withdrawn':
-			return 'Đã dừng gửi để sửa hồ sơ';
+			return t('status.withdrawn');
 	}
 }
 

@@ -1,0 +1,25 @@
+/** The header's account list and the PIN prompt (components/account/AccountSwitcher, PinPrompt): loaded with them, on devices where someone has signed in. */
+export const space = {
+	'space.offline': 'Cần có mạng để đăng nhập tài khoản khác. Dữ liệu của tài khoản đang dùng vẫn ở đây.',
+	'space.account': 'Tài khoản',
+	'space.guest': 'Khách',
+	'space.using': 'Đang dùng:',
+	'space.myAccount': 'Tài khoản của tôi',
+	'space.signIn': 'Đăng nhập',
+	'space.register': 'Đăng ký',
+	'space.onDevice': 'Tài khoản trên máy này',
+	'space.close': 'Đóng',
+	'space.ended': 'Phiên đăng nhập đã kết thúc. Hồ sơ của bạn vẫn ở trên máy;',
+	'space.signInAgain': 'đăng nhập lại',
+	'space.toSend': 'để gửi hồ sơ.',
+	'space.claimed': '{n} hồ sơ nháp bạn làm khi chưa đăng nhập đã được chuyển vào tài khoản của bạn.',
+	'pin.locked': 'Bạn đã nhập sai mã PIN quá nhiều lần. Hãy thử lại sau {time}, hoặc đăng nhập bằng mật khẩu.',
+	'pin.wrong': 'Mã PIN không đúng. Còn {n} lần thử.',
+	'pin.title': 'Nhập mã PIN',
+	'pin.titleOf': 'Nhập mã PIN của {name}',
+	'pin.lead': 'Dữ liệu của tài khoản này trên máy được khoá bằng mã PIN.',
+	'pin.label': 'Mã PIN (4–6 chữ số)',
+	'pin.open': 'Mở',
+	'pin.password': 'Dùng mật khẩu',
+	'pin.cancel': 'Huỷ'
+} as const;
