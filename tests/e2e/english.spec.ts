@@ -36,7 +36,7 @@ test('in English, the sign-in, drafts and outbox pages show no Vietnamese', asyn
 
 	await page.goto('/outbox');
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Sent applications');
-	await expect(page.getByRole('link', { name: 'sign in' })).toBeVisible();
+	await expect(page.getByRole('main').getByRole('link', { name: 'sign in', exact: true })).toBeVisible();
 	await expectNoVietnamese(page);
 
 	await page.goto('/register');

@@ -1,6 +1,10 @@
-/** Money in đồng, Vietnamese style: 8000 → "8.000 đồng". */
-export function formatVnd(amount: number): string {
-	return `${amount.toLocaleString('vi-VN')} đồng`;
+/** How numbers are written: Vietnamese 1.234,5 (the default, and on every official paper) or English 1,234.5. */
+export type NumberStyle = 'vi' | 'en';
+const numberLocale = (style: NumberStyle) => (style === 'en' ? 'en-GB' : 'vi-VN');
+
+/** Money in đồng: 8000 → "8.000 đồng" (in English "8,000 đồng"). */
+export function formatVnd(amount: number, style: NumberStyle = 'vi'): string {
+	return `${amount.toLocaleString(numberLocale(style))} đồng`;
 }
 
 /** Bytes for people on a metered plan: 1536 → "1,5 KB". */
@@ -15,8 +19,8 @@ export function formatSizeOverLimit(size: number, limit: number): { size: string
 	return { size: exact(size), limit: exact(limit) };
 }
 
-export function formatBytes(bytes: number): string {
-	if (bytes < 1024) return `${bytes} byte`;
+export function formatBytes(bytes: number, style: NumberStyle = 'vi'): string {
+	if (bytes < 1024) return `${bytes} ${style === 'en' ? 'bytes' : 'byte'}`;
 	const units = ['KB', 'MB', 'GB'];
 	let v = bytes / 1024;
 	let i = 0;
@@ -24,5 +28,5 @@ export function formatBytes(bytes: number): string {
 		v /= 1024;
 		i++;
 	}
-	return `${v.toLocaleString('vi-VN', { maximumFractionDigits: 1 })} ${units[i]}`;
+	return `${v.toLocaleString(numberLocale(style), { maximumFractionDigits: 1 })} ${units[i]}`;
 }

@@ -55,7 +55,7 @@ export async function adoptSignedInAccount(account: ServerAccount): Promise<Clai
 	await rememberAccount({ accountId: account.id, displayName: account.fullName, maskedId: account.maskedId });
 	// Only a guest's work is carried over: another person's space is never merged.
 	const claimed = previous === null && (await guestDraftCount()) > 0 ? await claimGuestSpace(account.id) : null;
-	if (claimed?.drafts) session.notice = t('space.claimed', { n: claimed.drafts });
+	if (claimed?.drafts) session.notice = t('switcher.claimed', { n: claimed.drafts });
 	await setCurrentAccount(account.id);
 	await setPaused(account.id, false);
 	await switchAccountSpace(account.id, { unlocked: true });

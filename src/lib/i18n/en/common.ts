@@ -18,4 +18,8 @@ export const common: Record<keyof typeof vi, string> = {
 	homeTitle: 'Online public services',
 	homeLead: 'Find a procedure, fill its form on your phone even without signal, submit and track the result.',
 	homeSearch: 'Find an administrative procedure',
+	homeExamples: 'birth registration, marriage, certified copy…',
+	homeFind: 'Search',
+	updateReady: 'A new version is available. What you are typing is kept.',
+	update: 'Update',
 };

@@ -17,4 +17,8 @@ export const common = {
 	homeTitle: 'Dịch vụ công trực tuyến',
 	homeLead: 'Tìm thủ tục, khai tờ khai ngay trên điện thoại kể cả khi mất sóng, nộp hồ sơ và theo dõi kết quả.',
 	homeSearch: 'Tìm thủ tục hành chính',
+	homeExamples: 'khai sinh, kết hôn, chứng thực…',
+	homeFind: 'Tìm',
+	updateReady: 'Đã có phiên bản mới. Những gì bạn đang nhập vẫn được giữ nguyên.',
+	update: 'Cập nhật',
 } as const;
