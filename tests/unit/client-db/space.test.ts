@@ -5,7 +5,7 @@ import { createDraftAutosaver } from '$lib/client/db/autosave';
 import { putBlob } from '$lib/client/db/blobs';
 import { createDraft, deleteDraft, getDraft } from '$lib/client/db/drafts';
 import { freeUnused, referencedHashes, spaceReport } from '$lib/client/db/space';
-import { isQuotaError, messageOf, QUOTA_MESSAGE } from '$lib/client/errors';
+import { isQuotaError, messageOf, quotaMessage } from '$lib/client/errors';
 import { birthProcedure, freshAccountId, resetDatabases } from './helpers';
 
 afterEach(async () => {
@@ -77,7 +77,8 @@ describe('what the phone holds and what can be removed (issue 16.5)', () => {
 		saver.update({ childName: 'An Nhiên' });
 		const error = await saver.flush().then(() => undefined, (e: unknown) => e);
 		expect(isQuotaError(error)).toBe(true);
-		expect(messageOf(error)).toBe(QUOTA_MESSAGE);
+		expect(messageOf(error)).toBe(quotaMessage());
+		expect(quotaMessage()).toContain('Bộ nhớ của máy đã đầy');
 		expect(saver.hasPending).toBe(true);
 		expect((await getDraft(db, draft.id))!.answers).toEqual({ childName: 'An' });
 

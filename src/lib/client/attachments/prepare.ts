@@ -8,6 +8,7 @@ import { checkPicked, SNIFF_BYTES, type SniffRefusal } from '$lib/domain/file-si
 import type { AttachmentType } from '$lib/domain/wire/primitives';
 import type { PrepareAnswer, PrepareRequest } from './prepare-tasks';
 import { checkPdf } from './check-pdf';
+import { t } from '$lib/i18n/documents';
 
 /** Largest photo taken in (it is shrunk); a bigger file is not a phone photo of a paper. */
 export const MAX_PHOTO_INPUT_BYTES = 50 * 1024 * 1024;
@@ -21,27 +22,13 @@ export type RefusalReason =
 	| Exclude<Extract<PrepareAnswer, { ok: false }>['reason'], 'failed'>
 	| 'failed';
 
-/** Vietnamese, the app's language; pages may word it again from `reason`. */
-const messages: Record<RefusalReason, (name: string) => string> = {
-	empty: (n) => `Tệp "${n}" trống (0 byte). Hãy chụp lại hoặc chọn tệp khác.`,
-	'not-accepted': (n) => `Tệp "${n}" không phải ảnh (JPG, PNG, WebP) hay tệp PDF, dù tên tệp có thể trông giống. Hãy chọn đúng ảnh chụp hoặc tệp PDF của giấy tờ.`,
-	'too-many-pixels': (n) => `Ảnh "${n}" quá lớn (quá nhiều điểm ảnh) để điện thoại xử lý. Hãy chụp lại bằng máy ảnh của điện thoại.`,
-	'photo-too-large': (n) => `Ảnh "${n}" nặng hơn 50 MB. Hãy chụp lại bằng máy ảnh của điện thoại.`,
-	'pdf-too-large': (n) => `Tệp PDF "${n}" nặng hơn 10 MB. Hãy chỉ giữ những trang cần nộp, hoặc chụp ảnh từng trang.`,
-	undecodable: (n) => `Ảnh "${n}" bị hỏng, không mở được. Hãy chụp lại hoặc chọn ảnh khác.`,
-	'pdf-encrypted': (n) => `Tệp PDF "${n}" có mật khẩu. Hãy bỏ mật khẩu (hoặc in ra rồi chụp lại) rồi chọn lại.`,
-	'pdf-malformed': (n) => `Tệp PDF "${n}" bị hỏng hoặc không đọc được. Hãy tải lại tệp gốc hoặc chụp ảnh giấy tờ.`,
-	'pdf-too-long': (n) => `Tệp PDF "${n}" dài quá 100 trang. Hãy chỉ giữ những trang cần nộp.`,
-	'pdf-engine-missing': (n) => `Chưa kiểm tra được tệp PDF "${n}": bộ đọc PDF chưa được tải về máy. Hãy mở ứng dụng khi có mạng một lần rồi chọn lại tệp.`,
-	failed: (n) => `Không xử lý được tệp "${n}" trên điện thoại này. Hãy thử lại, hoặc chọn tệp khác.`
-};
-
 export class FileRefusedError extends Error {
 	constructor(
 		readonly reason: RefusalReason,
 		readonly fileName: string
 	) {
-		super(messages[reason](fileName));
+		// In the chosen language (the document store's words: every page that picks files loads them).
+		super(t(`refused.${reason}`, { name: fileName }));
 		this.name = 'FileRefusedError';
 	}
 }

@@ -20,6 +20,8 @@ export const common: Record<keyof typeof vi, string> = {
 	homeSearch: 'Find an administrative procedure',
 	homeExamples: 'birth registration, marriage, certified copy…',
 	homeFind: 'Search',
+	somethingFailed: 'Something went wrong. What you entered is still kept on this device; try again.',
+	quotaFull: 'The phone\'s storage is full, so this was not saved. What was saved before is still there; delete some drafts or files you do not need, then try again.',
 	updateReady: 'A new version is available. What you are typing is kept.',
 	update: 'Update',
 };
