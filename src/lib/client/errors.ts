@@ -9,7 +9,8 @@ import { ApiFailure } from './api/request';
 /** What to tell the person; '' for an abort they caused themselves. */
 export function messageOf(error: unknown, fallback = t('somethingFailed')): string {
 	if ((error as Error)?.name === 'AbortError') return '';
-	if (error instanceof ApiFailure) return error.message;
+	// The server's own messages come as it words them; no network at all is said here, in the chosen language.
+	if (error instanceof ApiFailure) return error.kind === 'network' ? t('networkDown') : error.message;
 	if (isQuotaError(error)) return quotaMessage();
 	if (error instanceof Error && error.message && !/^[A-Z][a-zA-Z]+Error\b/.test(error.message)) return error.message;
 	return fallback;

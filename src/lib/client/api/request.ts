@@ -1,5 +1,6 @@
 /** The request core of the API client: the one fetch wrapper and the one client error type. */
 import { readErrorEnvelope, type ApiErrorBody } from '$lib/domain/wire/envelope';
+import { common } from '$lib/i18n/vi/common';
 
 export type FailureKind = 'network' | 'http' | 'invalid-answer';
 
@@ -35,7 +36,8 @@ export class ApiFailure extends Error {
 	}
 }
 
-export const NETWORK_MESSAGE = 'Chưa có mạng hoặc mạng bị ngắt. Ứng dụng sẽ tự gửi tiếp khi có mạng.';
+/** In Vietnamese wherever it is kept (the service worker stores it on the outbox entry); pages say it in the chosen language (../errors.ts). */
+export const NETWORK_MESSAGE = common.networkDown;
 
 export function networkFailure(): ApiFailure {
 	return new ApiFailure('network', 0, { code: 'network', message: NETWORK_MESSAGE });

@@ -22,6 +22,7 @@ export const common: Record<keyof typeof vi, string> = {
 	homeFind: 'Search',
 	somethingFailed: 'Something went wrong. What you entered is still kept on this device; try again.',
 	quotaFull: 'The phone\'s storage is full, so this was not saved. What was saved before is still there; delete some drafts or files you do not need, then try again.',
+	networkDown: 'No network, or the connection dropped. The app carries on sending when there is a network.',
 	updateReady: 'A new version is available. What you are typing is kept.',
 	update: 'Update',
 };

@@ -14,10 +14,6 @@ export const form: { [K in keyof typeof vi]: string } = {
 	'form.saving': 'Saving…',
 	'form.notSaved': 'Not saved yet — what you typed is still here; trying again',
 	'form.percent': '{n}% filled in',
-	'form.conflict': 'This application was just changed in another window.',
-	'form.conflictHint': 'Choose the version to keep — nothing is lost until you choose.',
-	'form.keepMine': 'Keep the version being edited here',
-	'form.takeTheirs': 'Use the version from the other window',
 	'form.steps': 'Steps',
 	'form.reviewStep': 'Check',
 	'form.step': 'Step {n}/{of}',
@@ -40,13 +36,5 @@ export const form: { [K in keyof typeof vi]: string } = {
 	'address.commune': 'Commune/ward/special zone',
 	'address.chooseCommune': '— Choose a commune/ward/special zone —',
 	'address.street': 'House number, street/village, group',
-	'address.onlyOld': 'I only know the old address (before 01/07/2025)',
-	'address.old': 'Old address (before 01/07/2025)',
-	'address.loadingOld': 'Loading the old administrative units…',
-	'address.oldProvince': 'Old province/city',
-	'address.oldDistrict': 'Old district',
-	'address.oldCommune': 'Old commune/ward/town',
-	'address.noNew': 'The new unit could not be determined; choose the commune/ward above.',
-	'address.split': 'This old unit was divided among the new units below. Choose where you live:',
-	'address.new': 'The corresponding new unit:'
+	'address.onlyOld': 'I only know the old address (before 01/07/2025)'
 };

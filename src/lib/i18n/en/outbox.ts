@@ -1,6 +1,10 @@
 import type { outbox as vi } from '../vi/outbox';
 
 export const outbox: { [K in keyof typeof vi]: string } = {
+	'draft.conflict': 'This application was just changed in another window.',
+	'draft.conflictHint': 'Choose the version to keep — nothing is lost until you choose.',
+	'draft.keepMine': 'Keep the version being edited here',
+	'draft.takeTheirs': 'Use the version from the other window',
 	'sent.received': 'The application was received',
 	'sent.receivedCode': 'The application was received — application code {code}',
 	'sent.receivedHint': 'Below is what was sent. If the agency asks for more papers, you will be told so you can send them.',

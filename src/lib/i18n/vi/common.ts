@@ -21,6 +21,7 @@ export const common = {
 	homeFind: 'Tìm',
 	somethingFailed: 'Đã có lỗi. Những gì bạn đã nhập vẫn được giữ trên máy; hãy thử lại.',
 	quotaFull: 'Bộ nhớ của máy đã đầy nên chưa lưu được. Những gì đã lưu trước đó vẫn còn; hãy xoá bớt hồ sơ nháp hoặc tệp không cần rồi thử lại.',
+	networkDown: 'Chưa có mạng hoặc mạng bị ngắt. Ứng dụng sẽ tự gửi tiếp khi có mạng.',
 	updateReady: 'Đã có phiên bản mới. Những gì bạn đang nhập vẫn được giữ nguyên.',
 	update: 'Cập nhật',
 } as const;

@@ -13,10 +13,6 @@ export const form = {
 	'form.saving': 'Đang lưu…',
 	'form.notSaved': 'Chưa lưu được — những gì bạn gõ vẫn ở đây, sẽ thử lại',
 	'form.percent': 'Đã điền {n}%',
-	'form.conflict': 'Hồ sơ này vừa được sửa ở một cửa sổ khác.',
-	'form.conflictHint': 'Chọn bản muốn giữ — không có gì bị mất cho tới khi bạn chọn.',
-	'form.keepMine': 'Giữ bản đang sửa ở đây',
-	'form.takeTheirs': 'Dùng bản ở cửa sổ kia',
 	'form.steps': 'Các bước',
 	'form.reviewStep': 'Kiểm tra lại',
 	'form.step': 'Bước {n}/{of}',
@@ -39,13 +35,5 @@ export const form = {
 	'address.commune': 'Xã/phường/đặc khu',
 	'address.chooseCommune': '— Chọn xã/phường/đặc khu —',
 	'address.street': 'Số nhà, đường/thôn, tổ',
-	'address.onlyOld': 'Tôi chỉ biết địa chỉ cũ (trước 01/07/2025)',
-	'address.old': 'Địa chỉ cũ (trước 01/07/2025)',
-	'address.loadingOld': 'Đang tải danh mục đơn vị hành chính cũ…',
-	'address.oldProvince': 'Tỉnh/thành phố cũ',
-	'address.oldDistrict': 'Quận/huyện cũ',
-	'address.oldCommune': 'Xã/phường/thị trấn cũ',
-	'address.noNew': 'Không xác định được đơn vị mới; hãy chọn xã/phường ở trên.',
-	'address.split': 'Đơn vị cũ này đã được chia cho các đơn vị mới dưới đây. Chọn nơi bạn ở:',
-	'address.new': 'Đơn vị mới tương ứng:'
+	'address.onlyOld': 'Tôi chỉ biết địa chỉ cũ (trước 01/07/2025)'
 } as const;

@@ -3,7 +3,12 @@
  * outbox and its receipts (/outbox), and what an outbox entry is doing (client/sync/status).
  */
 export const outbox = {
-	// The draft page once a version is on its way, received or refused (loaded with the outbox code there).
+	// The draft page's rarer notes: an edit in another window, a version on its way, received or refused
+	// (loaded there the first time one shows).
+	'draft.conflict': 'Hồ sơ này vừa được sửa ở một cửa sổ khác.',
+	'draft.conflictHint': 'Chọn bản muốn giữ — không có gì bị mất cho tới khi bạn chọn.',
+	'draft.keepMine': 'Giữ bản đang sửa ở đây',
+	'draft.takeTheirs': 'Dùng bản ở cửa sổ kia',
 	'sent.received': 'Hồ sơ đã được tiếp nhận',
 	'sent.receivedCode': 'Hồ sơ đã được tiếp nhận — mã hồ sơ {code}',
 	'sent.receivedHint': 'Dưới đây là nội dung đã gửi. Nếu cơ quan yêu cầu bổ sung, bạn sẽ được báo để gửi thêm.',
