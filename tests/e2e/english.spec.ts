@@ -46,6 +46,14 @@ test('in English, the sign-in, drafts and outbox pages show no Vietnamese', asyn
 	await expect(page.getByRole('button', { name: 'I only know the old address (before 01/07/2025)' })).toBeVisible();
 	await expect(page.getByRole('group', { name: 'Receive the activation code by' })).toBeVisible();
 	expect(await page.locator('main').innerText()).not.toMatch(/Họ và tên|Mật khẩu|Tỉnh\/thành phố|Đăng ký/);
+	// The old address loads when asked for, with its words; a suggested new commune fills the field.
+	await page.getByRole('button', { name: 'I only know the old address (before 01/07/2025)' }).click();
+	await page.getByLabel('Old province/city').selectOption({ index: 1 });
+	await page.getByLabel('Old district').selectOption({ index: 1 });
+	await page.getByLabel('Old commune/ward/town').selectOption({ index: 1 });
+	await expect(page.getByText(/The corresponding new unit:|This old unit was divided/)).toBeVisible();
+	await page.locator('button.choice').first().click();
+	await expect(page.getByLabel('Commune/ward/special zone')).not.toHaveValue('');
 });
 
 test('in English, the review step and the sending that follows show English', async ({ page }) => {
