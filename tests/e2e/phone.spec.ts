@@ -324,3 +324,41 @@ test.fixme('a full phone: a refused save or file says so in Vietnamese with what
 	await expect(page.locator('body')).not.toContainText('QuotaExceededError');
 	expect(await storedAnswer(page, seeded.draftId, 'residenceProofFile')).toHaveLength(1);
 });
+test('the browser wipes IndexedDB: the app says so, names the unsent draft, and brings the sent dossier and its receipt back from the server', async ({ page, context }) => {
+	await signIn(page);
+	const sent = await openCompleteDraft(page, 64 * 1024);
+	await page.getByRole('button', { name: 'Gửi hồ sơ' }).click();
+	const id = await expectReceipt(page, sent.draftId);
+	const [dossier] = (await serverDossiers(context)).filter((d) => d.id === id);
+	await openCompleteDraft(page, 64 * 1024); // a second draft, not sent
+	await page.goto('/drafts');
+	await expect(page.getByText('Đăng ký tạm trú').first()).toBeVisible();
+
+	// What a browser short of space does: every database of the site is deleted; localStorage stays.
+	await page.goto('/api/health'); // a page of the site that runs no app code
+	await page.evaluate(async () => {
+		for (const db of await indexedDB.databases())
+			await new Promise<void>((resolve, reject) => {
+				const req = indexedDB.deleteDatabase(db.name!);
+				req.onsuccess = () => resolve();
+				req.onerror = () => reject(req.error);
+			});
+	});
+
+	await page.goto('/outbox');
+	const notice = page.getByTestId('data-lost');
+	await expect(notice).toContainText('Trình duyệt đã xoá dữ liệu của ứng dụng trên máy này');
+	await expect(notice).toContainText('Không lấy lại được các hồ sơ chưa gửi');
+	await expect(notice.getByRole('listitem')).toHaveText(['Đăng ký tạm trú']);
+	await expect(notice).toContainText(/Đã lấy lại từ máy chủ \d+ hồ sơ đã gửi/);
+	await expect(notice).toContainText(/lưu lâu dài/);
+
+	// The receipt is on the device again: after a reload (the notice stays until acknowledged).
+	await page.reload();
+	await expect(page.getByTestId('dossier-code').filter({ hasText: dossier.code })).toBeVisible();
+	await page.getByTestId('data-lost').getByRole('button', { name: 'Đã hiểu' }).click();
+	await expect(page.getByTestId('data-lost')).toHaveCount(0);
+	await page.reload();
+	await expect(page.getByTestId('dossier-code').filter({ hasText: dossier.code })).toBeVisible();
+	await expect(page.getByTestId('data-lost')).toHaveCount(0);
+});

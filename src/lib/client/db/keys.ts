@@ -13,7 +13,9 @@ export const metaKeys = {
 	paused: (accountId: string) => `paused:${accountId}`,
 	/** Old releases kept the typed identifier (a full ID number) here; deleted by the device database's v2. */
 	signInHint: (accountId: string) => `signin-hint:${accountId}`,
-	signInHintPrefix: 'signin-hint:'
+	signInHintPrefix: 'signin-hint:',
+	/** Matches the account's marker in localStorage while IndexedDB was not wiped (holdings.ts). */
+	holdingsStamp: (accountId: string) => `holdings-stamp:${accountId}`
 } as const;
 
 /** localStorage: survives a reload, read synchronously at start. Names kept as shipped. */
@@ -23,7 +25,11 @@ export const localKeys = {
 	/** 'vi' | 'en' */
 	locale: 'locale',
 	/** Outcome of asking for persistent storage ('granted' | 'denied' | …). */
-	persistence: 'persistence'
+	persistence: 'persistence',
+	/** What an account's space holds (holdings.ts): how a wipe of IndexedDB by the browser is noticed. */
+	holdings: (accountId: string) => `dvc-holdings:${accountId}`,
+	/** A wipe noticed and not yet acknowledged by the person (space/loss.svelte.ts). */
+	evicted: (accountId: string) => `dvc-evicted:${accountId}`
 } as const;
 
 /** sessionStorage: this tab only. */

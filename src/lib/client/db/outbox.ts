@@ -126,6 +126,12 @@ export async function recordReceipt(db: AccountDb, entry: OutboxEntry, receipt: 
 	});
 }
 
+/** Receipts the server still has, brought back after the browser wiped the device's own (space/eviction.ts). */
+export async function restoreReceipts(db: AccountDb, receipts: DossierReceipt[]): Promise<void> {
+	const storedAt = new Date().toISOString();
+	await db.receipts.bulkPut(receipts.map((r) => ({ ...r, id: r.dossierId, draftId: '', storedAt })));
+}
+
 export async function listReceipts(db: AccountDb): Promise<ReceiptEntry[]> {
 	const all: ReceiptEntry[] = [];
 	for (const raw of await db.receipts.toArray()) {

@@ -16,6 +16,7 @@ import { GUEST_ACCOUNT_ID, openAccountDb } from '../db/account-db';
 import { claimGuestSpace, wipeAccount, type ClaimResult } from '../db/accounts';
 import { getCurrentAccount, getDeviceAccount, rememberAccount, setCurrentAccount } from '../db/device';
 import { deleteMeta } from '../db/device-meta';
+import { forgetHoldings } from '../db/holdings';
 import { metaKeys, tabKeys, writeStored } from '../db/keys';
 import { accountsApi } from '../api/accounts';
 import { resumePaused } from '../db/outbox';
@@ -133,6 +134,7 @@ export async function signInHint(accountId: string): Promise<{ displayName: stri
 /** "Xoá dữ liệu trên thiết bị này": the account's database, its PIN, its picker entry and hints. */
 export async function wipeAccountFromDevice(accountId: string): Promise<void> {
 	await wipeAccount(accountId);
+	await forgetHoldings(accountId); // removed on purpose: not a loss to report
 	await deleteMeta(metaKeys.signInHint(accountId), metaKeys.paused(accountId));
 	if (session.accountId === accountId) await switchAccountSpace(null);
 }

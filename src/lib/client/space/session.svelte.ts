@@ -14,7 +14,9 @@
 import { openAccountDb, GUEST_ACCOUNT_ID, type AccountDb } from '../db/account-db';
 import { getCurrentAccount, hasPin, verifyPin, type PinCheck } from '../db/device';
 import { deleteMeta, getMeta, setMeta } from '../db/device-meta';
+import { checkHoldings, readLoss } from '../db/holdings';
 import { metaKeys, readStored, tabKeys, writeStored } from '../db/keys';
+import { lossState } from './loss.svelte';
 
 export const session = $state({
 	accountId: GUEST_ACCOUNT_ID as string,
@@ -25,6 +27,8 @@ export const session = $state({
 	notice: ''
 });
 let init: Promise<void> | undefined;
+/** Spaces whose marker this page keeps (each once). */
+const watched = new Set<string>();
 let unlockWaiters: (() => void)[] = [];
 
 function unlockedInThisTab(accountId: string): boolean {
@@ -72,7 +76,24 @@ function whenUnlocked(): Promise<void> {
 export async function accountDb(): Promise<AccountDb> {
 	await initSession();
 	await whenUnlocked();
-	return openAccountDb(session.accountId);
+	const db = openAccountDb(session.accountId);
+	watchSpace(db);
+	return db;
+}
+
+/**
+ * Notices a wipe of this space by the browser and keeps its marker current (pages only, once per
+ * space). A loss is handed to the layout (space/loss.svelte.ts), which downloads what reports and
+ * repairs it: nothing more is loaded at start.
+ */
+function watchSpace(db: AccountDb) {
+	if (typeof window === 'undefined' || watched.has(db.accountId)) return;
+	watched.add(db.accountId);
+	void checkHoldings(db)
+		.then(({ loss }) => {
+			if (loss || readLoss(db.accountId)) lossState.found = { accountId: db.accountId, loss };
+		})
+		.catch(() => undefined);
 }
 
 /**
@@ -84,6 +105,8 @@ export async function switchAccountSpace(accountId: string | null, options: { un
 		session.ready = true;
 	});
 	await init;
+	// The page may not ask for the database again (a sign-in reconciled in the header).
+	if (!session.locked) watchSpace(openAccountDb(session.accountId));
 }
 
 /** Checks the PIN of the locked current space; opens it when right. */
