@@ -6,6 +6,7 @@ import { SESSION_COOKIE } from '$lib/server/session-cookie';
 import { sessionOfRequest } from '$lib/server/http/request-session';
 import { refuseCrossSiteForm } from '$lib/server/http/origin-check';
 import { refuseLargeBody } from '$lib/server/http/body-limit';
+import { refuseRemoteDevPage } from '$lib/server/http/dev-pages';
 import { apiErrorEnvelope } from '$lib/server/http/api-envelope';
 import { SERVER_MESSAGE } from '$lib/server/http/respond';
 
@@ -29,6 +30,8 @@ export const handle: Handle = async ({ event, resolve }) => {
 	const { pathname } = event.url;
 	const refused = refuseCrossSiteForm(event.request, event.url, ctx.config.env === 'development');
 	if (refused) return withHeaders(refused, pathname);
+	const remote = refuseRemoteDevPage(pathname, event.getClientAddress);
+	if (remote) return withHeaders(remote, pathname);
 	const tooLarge = refuseLargeBody(event.request, pathname);
 	if (tooLarge) return withHeaders(tooLarge, pathname);
 
