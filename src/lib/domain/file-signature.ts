@@ -1,8 +1,9 @@
 /**
  * What a file really is, from its first bytes, before anything decodes it: the name and the
  * type the phone claims are not trusted (a renamed .txt, a screenshot saved as .pdf, a PNG
- * named `.jpg`). The device stores and declares the type the server will sniff
- * (server/blobs/store.ts), so the server's check of the manifest against the stored file never
+ * named `.jpg`). This is the one sniffer: the device runs it on a picked file and the server
+ * runs it on the uploaded one (server/blobs/store.ts), so what the phone accepts the server
+ * accepts, under the same type, and the check of the manifest against the stored file never
  * refuses an honest citizen. For images the header also gives the pixel size, so a
  * 20,000 × 20,000 px picture is refused before a 1 GB phone tries to decode 1.6 GB of pixels.
  */
@@ -36,13 +37,19 @@ const u24le = (b: Uint8Array, at: number) => b[at] | (b[at + 1] << 8) | (b[at + 
 
 /** The file's real type (one of the four accepted) and, for images, its pixel size; null if it is none of them. */
 export function sniffFile(head: Uint8Array): Sniffed | null {
-	if (startsWith(head, [0xff, 0xd8, 0xff])) return { type: 'image/jpeg', ...jpegSize(head) };
+	if (startsWith(head, [0xff, 0xd8, 0xff])) {
+		const frame = jpegFrame(head);
+		// JPEG-LS (a lossless medical/scanner format) shares JPEG's first bytes but no browser
+		// shows it and no officer could open it: not a JPEG here, on the device or the server.
+		return 'lossless' in frame ? null : { type: 'image/jpeg', ...frame };
+	}
+	// An animated PNG (APNG) is a PNG every browser shows: image/png, as on the server.
 	if (startsWith(head, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) {
 		return head.length >= 24 && ascii(head, 12, 4) === 'IHDR' ? { type: 'image/png', width: u32be(head, 16), height: u32be(head, 20) } : { type: 'image/png' };
 	}
 	if (head.length >= 12 && ascii(head, 0, 4) === 'RIFF' && ascii(head, 8, 4) === 'WEBP') return { type: 'image/webp', ...webpSize(head) };
-	// At the very start, as the server's sniffer (file-type) wants it: a header further in, which
-	// some readers tolerate, would pass here and then be refused after the upload.
+	// At the very start: a header further in, which some readers tolerate, is not a PDF the
+	// desk's viewer and the server's checks (blobs/content-check.ts) are sure to read.
 	if (head.length >= 5 && ascii(head, 0, 5) === '%PDF-') return { type: 'application/pdf' };
 	return null;
 }
@@ -52,8 +59,11 @@ export function attachmentTypeOf(head: Uint8Array): AttachmentType | null {
 	return sniffFile(head)?.type ?? null;
 }
 
+/** JPEG-LS markers: its frame header (SOF55) and its parameters (LSE). */
+const JPEG_LS_MARKERS = new Set([0xf7, 0xf8]);
+
 /** The frame header (SOFn) gives the size; markers before it (EXIF, ICC) are skipped by their lengths. */
-function jpegSize(b: Uint8Array): { width?: number; height?: number } {
+function jpegFrame(b: Uint8Array): { width?: number; height?: number } | { lossless: true } {
 	let at = 2;
 	while (at + 9 < b.length) {
 		if (b[at] !== 0xff) return {};
@@ -62,6 +72,7 @@ function jpegSize(b: Uint8Array): { width?: number; height?: number } {
 			at++; // fill byte
 			continue;
 		}
+		if (JPEG_LS_MARKERS.has(marker)) return { lossless: true };
 		const isFrame = marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc;
 		if (isFrame) return { height: u16be(b, at + 5), width: u16be(b, at + 7) };
 		if (marker === 0xd9 || marker === 0xda) return {};

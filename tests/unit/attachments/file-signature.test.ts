@@ -45,7 +45,7 @@ describe('sniffFile: the real type and pixel size from the first bytes', () => {
 		expect(sniffFile(bytes('%PDF-1.7\n'))).toEqual({ type: 'application/pdf' });
 	});
 
-	it('refuses a PDF header that is not at the start: the server (file-type) would refuse it after the upload', () => {
+	it('refuses a PDF header that is not at the start, here as on the server', () => {
 		expect(sniffFile(bytes('\n\n  junk before %PDF-1.4'))).toBeNull();
 	});
 

@@ -5,13 +5,13 @@
  */
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { copyFile, mkdir, rename, rm, stat, utimes } from 'node:fs/promises';
+import { copyFile, mkdir, open, rename, rm, stat, utimes } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
-import { fileTypeFromFile } from 'file-type';
-import { attachmentTypes } from '$lib/domain/wire/primitives';
+import { sniffFile, SNIFF_BYTES } from '$lib/domain/file-signature';
+import type { AttachmentType } from '$lib/domain/wire/primitives';
 
-export type AttachmentType = (typeof attachmentTypes)[number];
+export type { AttachmentType };
 
 export const blobsDir = (dataDir: string) => join(dataDir, 'blobs');
 export const uploadsDir = (dataDir: string) => join(dataDir, 'uploads');
@@ -34,12 +34,20 @@ export async function hashFile(path: string): Promise<{ sha256: string; size: nu
 	return { sha256: hash.digest('hex'), size };
 }
 
-/** The real type from the file's magic bytes, if it is one we accept; the declared type is not trusted. */
-export async function sniffAttachmentType(path: string): Promise<{ mime: string | undefined; allowed: AttachmentType | null }> {
-	const found = await fileTypeFromFile(path);
-	const mime = found?.mime;
-	const allowed = (attachmentTypes as readonly string[]).includes(mime ?? '') ? (mime as AttachmentType) : null;
-	return { mime, allowed };
+/**
+ * The real type from the file's first bytes, if it is one we accept; the declared type is not
+ * trusted. The same rule as on the device (domain/file-signature.ts), so a file the phone took
+ * is never refused here for its type, nor stored under another type than the phone declared.
+ */
+export async function sniffAttachmentType(path: string): Promise<{ allowed: AttachmentType | null }> {
+	const file = await open(path, 'r');
+	try {
+		const head = new Uint8Array(SNIFF_BYTES);
+		const { bytesRead } = await file.read(head, 0, SNIFF_BYTES, 0);
+		return { allowed: sniffFile(head.subarray(0, bytesRead))?.type ?? null };
+	} finally {
+		await file.close();
+	}
 }
 
 /**

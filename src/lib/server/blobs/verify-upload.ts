@@ -43,7 +43,7 @@ export async function verifyFinishedUpload(deps: VerifyDeps, upload: Upload, acc
 	if (!sniffed.allowed)
 		throw await refuse(
 			'unsupported_type',
-			`Nội dung tệp "${name}" không phải ảnh JPEG, PNG, WebP hay tệp PDF${sniffed.mime ? ` (máy chủ nhận ra ${sniffed.mime})` : ''}; hãy chọn lại tệp.`
+			`Nội dung tệp "${name}" không phải ảnh JPEG, PNG, WebP hay tệp PDF; hãy chọn lại tệp.`
 		);
 
 	const problem = await checkContent(path, sniffed.allowed);
