@@ -12,11 +12,12 @@ let directory: Promise<AgencyDirectory> | undefined;
 export function loadAgencyDirectory(): Promise<AgencyDirectory> {
 	directory ??= (async () => {
 		const [units, res] = await Promise.all([loadCurrentUnits(), fetch(directoryUrl)]);
-		if (!res.ok) throw new Error(`Không tải được danh bạ cơ quan (${res.status}).`);
+		if (!res.ok) throw new Error(`agency directory: HTTP ${res.status}`);
 		return decodeAgencyDirectory(await res.json(), units);
 	})().catch(() => {
 		directory = undefined;
-		throw new Error('Máy chưa có danh bạ cơ quan tiếp nhận (khoảng 10 KB). Hãy bật mạng một lần để tải; sau đó không cần mạng nữa.');
+		// The submit step words it for the person (agency.notOnDevice).
+		throw new Error('agency directory not on this device');
 	});
 	return directory;
 }

@@ -3,6 +3,7 @@ import type { agencies as vi } from '../vi/agencies';
 export const agencies: { [K in keyof typeof vi]: string } = {
 	'agency.title': 'Agency receiving the application',
 	'agency.loading': 'Finding the receiving agency…',
+	'agency.notOnDevice': 'This device does not have the directory of receiving agencies yet (about 10 KB). Turn on the network once to download it; after that no network is needed.',
 	'agency.retry': 'Try again',
 	'agency.reason': 'Why: {reason}',
 	'agency.desk': 'Hand in and collect the result at: {desk}',

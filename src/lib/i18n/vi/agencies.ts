@@ -2,6 +2,7 @@
 export const agencies = {
 	'agency.title': 'Cơ quan tiếp nhận hồ sơ',
 	'agency.loading': 'Đang tìm cơ quan tiếp nhận…',
+	'agency.notOnDevice': 'Máy chưa có danh bạ cơ quan tiếp nhận (khoảng 10 KB). Hãy bật mạng một lần để tải; sau đó không cần mạng nữa.',
 	'agency.retry': 'Thử lại',
 	'agency.reason': 'Lý do: {reason}',
 	'agency.desk': 'Nộp và nhận kết quả tại: {desk}',
