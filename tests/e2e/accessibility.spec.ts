@@ -11,16 +11,17 @@ const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
 async function signIn(page: Page) {
 	await page.goto('/signin');
-	await page.getByLabel('Số CCCD hoặc số điện thoại').fill(DEMO.idNumber);
-	await page.getByLabel('Mật khẩu').fill(DEMO.password);
-	await page.getByRole('button', { name: 'Đăng nhập' }).click();
+	// In either language: the English mode runs every page in English.
+	await page.getByLabel(/Số CCCD hoặc số điện thoại|Citizen ID or phone number/).fill(DEMO.idNumber);
+	await page.getByLabel(/Mật khẩu|Password/).fill(DEMO.password);
+	await page.getByRole('button', { name: /^(Đăng nhập|Sign in)$/ }).click();
 	await page.waitForURL((url) => !url.pathname.startsWith('/signin'));
 }
 
 async function expectNoViolations(page: Page, what: string) {
 	// Let client-side rendering settle (drafts, outbox and account read the device database).
 	await page.waitForLoadState('networkidle');
-	await expect(page.locator('main')).not.toContainText(/^Đang (tải|mở)/);
+	await expect(page.locator('main')).not.toContainText(/^(Đang (tải|mở)|Loading|Opening)/);
 	const { violations } = await new AxeBuilder({ page }).withTags(WCAG).analyze();
 	const found = violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')}`);
 	expect(found, `axe on ${what}`).toEqual([]);
@@ -52,7 +53,7 @@ async function visitAll(page: Page, check: (what: string) => Promise<void>) {
 		await check(path);
 	}
 	await page.goto('/register');
-	await page.getByRole('button', { name: 'Đăng ký' }).click();
+	await page.getByRole('button', { name: /^(Đăng ký|Register)$/ }).click();
 	await expect(page.locator('.has-error').first()).toBeVisible();
 	await check('/register with every error');
 
@@ -65,7 +66,7 @@ async function visitAll(page: Page, check: (what: string) => Promise<void>) {
 	await page.waitForURL(/\/drafts\/[0-9a-f-]{36}$/);
 	await expect(page.getByRole('heading', { level: 1 })).toContainText('Người yêu cầu');
 	await check('a form step');
-	await page.getByRole('button', { name: 'Tiếp tục' }).click();
+	await page.getByRole('button', { name: /^(Tiếp tục|Continue)$/ }).click();
 	await check('a form step with its error summary');
 }
 
