@@ -2,6 +2,7 @@ import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
 import { building } from '$app/environment';
 import { serverContext } from '$lib/server/context';
 import { checkHolidayData } from '$lib/server/holidays-check';
+import { postalTariff } from '$lib/server/postal-tariff';
 import { SESSION_COOKIE } from '$lib/server/session-cookie';
 import { sessionOfRequest } from '$lib/server/http/request-session';
 import { refuseCrossSiteForm } from '$lib/server/http/origin-check';
@@ -16,6 +17,8 @@ export const init: ServerInit = async () => {
 	// The holiday data is checked here, at build (prerendering runs init) and at every start,
 	// so that phones never download its schema.
 	checkHolidayData();
+	// The postal tariff too (the shipped one at build, the configured one at start).
+	postalTariff();
 	if (building) return;
 	const { config } = await serverContext();
 	if (config.env === 'development') {

@@ -61,6 +61,7 @@ export const configVariables: readonly ConfigVariable[] = [
 	{ name: 'VNPAY_URL', default: '(unset)', description: 'VNPay payment page, e.g. `https://sandbox.vnpayment.vn/paymentv2/vpcpay.html`.' },
 	{ name: 'VIETQR_BANK_BIN', default: '970436 (demo) in development', description: 'NAPAS BIN of the bank holding the fee account (VietQR transfers). Unset in production → no transfer QR.' },
 	{ name: 'VIETQR_ACCOUNT_NUMBER', default: '0011000000001 (demo) in development', description: 'Account number that receives fee transfers.' },
+	{ name: 'POSTAL_TARIFF_FILE', default: '(unset → `data/postal/tariff.json`, placeholder figures)', description: 'JSON file of the postal tariff for results sent by post (the province\'s contract with the post; same layout as `data/postal/tariff.json`), checked at start.' },
 	{ name: 'VIETQR_ACCOUNT_NAME', default: '(unset)', description: 'Account holder shown next to the transfer QR.' },
 	{ name: 'BANK_STATEMENT_TOKEN', default: '(unset → `development-bank-statement-token` while development pages are on; else off)', description: 'Bearer token of the bank-statement webhook `POST /api/payments/bank-statement` that reconciles VietQR transfers.' },
 	{ name: 'DEV_PAGES', default: 'on in development', description: 'Development pages (mailbox, demo accounts). Always off when APP_ENV=production.' }
@@ -118,7 +119,8 @@ const envSchema = z.object({
 	VIETQR_BANK_BIN: optionalText.pipe(z.string().regex(/^\d{6}$/, 'must be a 6-digit NAPAS BIN').optional()),
 	VIETQR_ACCOUNT_NUMBER: optionalText.pipe(z.string().regex(/^[0-9A-Za-z]{1,19}$/, 'letters and digits, at most 19').optional()),
 	VIETQR_ACCOUNT_NAME: optionalText,
-	BANK_STATEMENT_TOKEN: optionalText
+	BANK_STATEMENT_TOKEN: optionalText,
+	POSTAL_TARIFF_FILE: optionalText
 });
 
 /** Every environment variable the schema reads (the docs table must list each). */

@@ -85,6 +85,19 @@ describe('GET /api/dossiers/{id} (the obligations)', () => {
 	});
 });
 
+describe('GET /api/postal-tariff', () => {
+	it('is public: everyone gets the same table, the one the desk charges', async () => {
+		const answers = [];
+		for (const [name, browser] of Object.entries(who)) {
+			const response = await browser.request('/api/postal-tariff', { headers: { accept: 'application/json' } });
+			expect([name, response.status]).toEqual([name, 200]);
+			answers.push(await response.json());
+		}
+		expect(answers[0]).toMatchObject({ itemGrams: expect.any(Number), bands: expect.any(Array), source: expect.stringContaining('placeholder') });
+		for (const a of answers) expect(a).toEqual(answers[0]);
+	});
+});
+
 describe('POST /api/dossiers/{id}/payments', () => {
 	it('lets only the owner start paying; everyone else gets 401 or 404 and nothing is created', async () => {
 		const body = { obligationId, method: 'vnpay' };

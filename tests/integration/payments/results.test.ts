@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { postalFee } from '$lib/domain/postal';
+import { postalTariff } from '$lib/server/postal-tariff';
 import { applyAction } from '$lib/server/workflow/actions';
 import { rateDossier, ratingSummary } from '$lib/server/results/rating';
 import { resultOf } from '$lib/server/results/view';
@@ -47,7 +48,7 @@ describe('results and rating', () => {
 				delivery: {
 					method: 'post',
 					address: expect.stringMatching(/^Số 5, thôn Đông, .+, Thành phố Hà Nội$/),
-					postalFee: postalFee(agency.province_code, '01'),
+					postalFee: postalFee(postalTariff(), agency.province_code, '01'),
 					trackingNumber: 'EB123456789VN',
 					handedOverAt: expect.any(String)
 				},

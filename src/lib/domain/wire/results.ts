@@ -4,7 +4,7 @@
  * and the satisfaction rating after it.
  */
 import * as z from 'zod/mini';
-import { TRACKING_NUMBER } from '../postal';
+import { postalTariffSchema, TRACKING_NUMBER } from '../postal';
 
 export const resultFileSchema = z.object({ sha256: z.string(), name: z.string(), size: z.int(), type: z.string() });
 export type ResultFile = z.infer<typeof resultFileSchema>;
@@ -55,3 +55,6 @@ export const ratingSummarySchema = z.object({
 	questions: z.record(z.string(), z.nullable(z.number()))
 });
 export type RatingSummary = z.infer<typeof ratingSummarySchema>;
+
+/** GET /api/postal-tariff: the table the server charges a result sent by post with (domain/postal.ts). */
+export const postalTariffAnswerSchema = postalTariffSchema;

@@ -50,6 +50,8 @@ export const outbox: { [K in keyof typeof vi]: string } = {
 	'submit.fixed': 'The form has been corrected; press "Send the application" to send it again.',
 	'submit.delivery': 'How to receive the result',
 	'submit.postAddressLabel': 'Address for receiving the result by post',
+	'submit.postalTariff': 'Postage, paid on delivery: {same} within the agency\'s province, {other} to another province.',
+	'submit.postalFee': 'Postage to this address: {fee}, paid to the post office on delivery.',
 	'submit.estimate': 'About {size} will be uploaded over the network.',
 	'submit.estimateMax': 'Upload: not checked yet, at most {size}.',
 	'submit.closeApp': 'You can close the app after pressing send: the application sends itself when there is a network, never twice.',

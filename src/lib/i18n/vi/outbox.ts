@@ -54,6 +54,8 @@ export const outbox = {
 	'submit.fixed': 'Các chỗ trên tờ khai đã được sửa; bấm "Gửi hồ sơ" để gửi lại.',
 	'submit.delivery': 'Cách nhận kết quả',
 	'submit.postAddressLabel': 'Địa chỉ nhận kết quả qua bưu điện',
+	'submit.postalTariff': 'Cước bưu chính trả khi nhận: {same} trong tỉnh của cơ quan, {other} nếu gửi sang tỉnh khác.',
+	'submit.postalFee': 'Cước bưu chính đến địa chỉ này: {fee}, trả cho bưu điện khi nhận kết quả.',
 	'submit.estimate': 'Sẽ tải lên khoảng {size} qua mạng.',
 	'submit.estimateMax': 'Sẽ tải lên: chưa kiểm tra được, tối đa {size}.',
 	'submit.closeApp': 'Bạn có thể tắt ứng dụng sau khi bấm gửi: hồ sơ sẽ tự gửi khi có mạng, không gửi trùng.',

@@ -9,6 +9,7 @@ import type { ManifestDelivery } from '$lib/domain/wire/dossiers';
 import type { ResultView } from '$lib/domain/wire/results';
 import type { Database } from '../db/types';
 import { serverReference } from '../dossiers/reference';
+import { postalTariff } from '../postal-tariff';
 
 /** The postal line and fee of a delivery by post, from the 2025 units and the agency's province. */
 export async function postalDetails(db: Kysely<Database>, agencyCode: string, delivery: Extract<ManifestDelivery, { method: 'post' }>) {
@@ -20,7 +21,7 @@ export async function postalDetails(db: Kysely<Database>, agencyCode: string, de
 		// Checked when sent; units renamed since then still leave the street line to show.
 		address = delivery.address.street;
 	}
-	return { address, postalFee: postalFee(agency?.province_code ?? null, delivery.address.provinceCode) };
+	return { address, postalFee: postalFee(postalTariff(), agency?.province_code ?? null, delivery.address.provinceCode) };
 }
 
 export async function resultOf(db: Kysely<Database>, dossier: { id: string; agency_code: string; delivery: ManifestDelivery }): Promise<ResultView> {
