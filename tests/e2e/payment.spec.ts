@@ -137,6 +137,10 @@ test('level 3 on the desk page: the fee paid at the counter with its receipt num
 	await page.getByLabel('Tỉnh/thành phố', { exact: true }).selectOption('01');
 	await page.getByLabel('Xã/phường/đặc khu', { exact: true }).selectOption({ index: 1 });
 	await page.getByLabel('Số nhà, đường/thôn, tổ').fill('Số 5, thôn Đông');
+	// The postal fee is known before sending: both prices of the tariff, then the one to this address (same province as the commune's UBND).
+	await expect(page.getByTestId('postal-tariff')).toContainText('25.000 đồng trong tỉnh');
+	await expect(page.getByTestId('postal-tariff')).toContainText('35.000 đồng nếu gửi sang tỉnh khác');
+	await expect(page.getByTestId('postal-fee-estimate')).toContainText('25.000 đồng');
 	await page.getByRole('button', { name: 'Gửi hồ sơ' }).click();
 	const dossierId = await expectReceipt(page, seeded.draftId);
 	const dossier = await (await context.request.get(`/api/dossiers/${dossierId}`)).json();
@@ -160,6 +164,7 @@ test('level 3 on the desk page: the fee paid at the counter with its receipt num
 	const fees = deskPage.getByTestId('desk-fees');
 	await expect(fees.getByTestId('desk-obligation-state')).toHaveText('Chưa thanh toán');
 	await expect(fees.getByTestId('desk-post-address')).toContainText('Số 5, thôn Đông');
+	await expect(fees).toContainText('Cước bưu chính: 25.000 đồng');
 	await expectNoViolations(deskPage, 'the desk with a fee to take (vi)');
 
 	// A receipt number with markup is refused in Vietnamese; what was typed stays.
