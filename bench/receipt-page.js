@@ -1,6 +1,6 @@
 // The page half of bench/receipt.mjs: the app's own e-receipt builder
-// (src/lib/client/pdf/fee-receipt.ts) on `window.bench`, fed the prepared fonts the app fetches.
-import { buildFeeReceiptPdf } from '../src/lib/client/pdf/fee-receipt.ts';
+// (src/lib/domain/pdf/fee-receipt.ts, shared with the server) on `window.bench`, fed the prepared fonts the app fetches.
+import { buildFeeReceiptPdf } from '../src/lib/domain/pdf/fee-receipt.ts';
 
 const bytesOf = (b64) => Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
 

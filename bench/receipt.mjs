@@ -1,6 +1,6 @@
 // Fee e-receipt (issue 15): how long the device takes to make "Biên lai thu phí, lệ phí điện
 // tử" with the CPU slowed 4× (DevTools Emulation.setCPUThrottlingRate), in real Chromium, against
-// the issue's goal of 1 s. The code measured is the app's own (src/lib/client/pdf/fee-receipt.ts:
+// the issue's goal of 1 s. The code measured is the app's own (src/lib/domain/pdf/fee-receipt.ts:
 // pdf-lib, the two prepared Be Vietnam Pro fonts embedded, the layout writer), bundled by rolldown
 // into a blank page (bench/receipt-page.js). The fonts are handed over as bytes, as the app's
 // loadFonts() does once they are fetched (they are precached by the service worker).

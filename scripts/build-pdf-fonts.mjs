@@ -10,7 +10,7 @@
 //
 //   static/fonts/<name>.pdffont = uint32 (big-endian) length of the JSON · JSON metrics · TTF subset
 //
-// src/lib/client/pdf/prepared-font.ts reads it. Re-run after changing the character set.
+// src/lib/domain/pdf/prepared-font.ts reads it. Re-run after changing the character set.
 import fontkit from '@pdf-lib/fontkit';
 import { readFileSync, writeFileSync } from 'node:fs';
 

@@ -75,6 +75,17 @@ test('the desk asks for the fee, the citizen pays online once, keeps the e-recei
 	const kept = page.getByTestId('paper').filter({ hasText: `Biên lai lệ phí hồ sơ ${dossier.code}` });
 	await expect(kept).toHaveCount(1);
 	await expect(kept).toContainText('Biên lai thu phí, lệ phí');
+	// The server issues the same receipt, byte for byte what the phone built offline; the store
+	// knows it as the agency's ("Do cơ quan cấp"), and after a deletion on the phone it comes back.
+	const issued = await context.request.get(`/api/dossiers/${dossierId}/receipt?download=1`);
+	expect(issued.status()).toBe(200);
+	expect(Buffer.from(await issued.body()).equals(await readFile((await download.path())!))).toBe(true);
+	await page.reload();
+	await expect(kept.getByTestId('paper-state')).toContainText('Do cơ quan cấp');
+	await kept.getByRole('button', { name: /^Xoá/ }).click();
+	await expect(kept).toHaveCount(0);
+	const comeBack = page.getByTestId('held-paper').filter({ hasText: `Biên lai lệ phí hồ sơ ${dossier.code}` });
+	await expect(comeBack).toContainText('Do cơ quan cấp');
 
 	// Paying twice is impossible: the API refuses a new attempt, and the gateway's answer
 	// replayed (the same signed result, as VNPay retries) changes nothing.

@@ -4,7 +4,7 @@
  * officer, another agency's officer, the administrator); the IPN, the development gateway
  * and the return page refuse anything not signed with the merchant's secret.
  */
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_ACCOUNTS } from '$lib/server/accounts';
@@ -161,6 +161,36 @@ describe('POST /api/officer/dossiers/{id}/payments (at the counter)', () => {
 		expect(await recorded.json()).toMatchObject({ state: 'paid', payment: { method: 'counter', providerRef: 'BL-000777' } });
 		const seen = await (await who.owner.request(`/api/dossiers/${dossierId}`, { headers: { accept: 'application/json' } })).json();
 		expect(seen).toMatchObject({ status: 4, obligations: [{ state: 'paid', payment: { method: 'counter', providerRef: 'BL-000777' } }] });
+	});
+});
+
+describe('GET /api/dossiers/{id}/receipt (the issued e-receipt)', () => {
+	it("serves the same receipt PDF to the citizen, the agency's officers and the administrator only, and lists it in the citizen's store as issued", async () => {
+		const path = `/api/dossiers/${dossierId}/receipt?download=1`;
+		for (const [name, status] of Object.entries({ anonymous: 401, otherCitizen: 404, foreignOfficer: 404 } as const)) {
+			const response = await who[name as keyof typeof who].request(path, { headers: { accept: 'application/json' } });
+			expect([name, response.status]).toEqual([name, status]);
+		}
+		const bodies: Uint8Array[] = [];
+		for (const name of ['owner', 'officer', 'admin'] as const) {
+			const response = await who[name].request(path);
+			expect([name, response.status]).toEqual([name, 200]);
+			expect(response.headers.get('content-type')).toBe('application/pdf');
+			expect(response.headers.get('content-disposition')).toMatch(/^attachment/);
+			bodies.push(new Uint8Array(await response.arrayBuffer()));
+		}
+		expect(new TextDecoder().decode(bodies[0].slice(0, 5))).toBe('%PDF-');
+		expect(bodies[1]).toEqual(bodies[0]);
+		expect(bodies[2]).toEqual(bodies[0]);
+		const sha = createHash('sha256').update(bodies[0]).digest('hex');
+		const listed = await (await who.owner.request('/api/documents', { headers: { accept: 'application/json' } })).json();
+		const receipt = listed.papers.filter((p: { metadata: { typeId: string }; dossier: { id: string } }) => p.metadata.typeId === 'bien-lai-thu-phi' && p.dossier.id === dossierId);
+		expect(receipt).toEqual([expect.objectContaining({ origin: 'issued', file: expect.objectContaining({ sha256: sha, type: 'application/pdf' }), metadata: expect.objectContaining({ number: 'BL-000777' }) })]);
+		// Fetched back from the store (after a deletion on the phone): the same bytes.
+		const back = await who.owner.request(`/api/documents/${receipt[0].id}/file`);
+		expect(new Uint8Array(await back.arrayBuffer())).toEqual(bodies[0]);
+		expect((await who.otherCitizen.request(`/api/documents/${receipt[0].id}/file`)).status).toBe(404);
+		expect(await database.db.selectFrom('papers').select('id').where('dossier_id', '=', dossierId).where('type_id', '=', 'bien-lai-thu-phi').execute()).toHaveLength(1);
 	});
 });
 

@@ -6,7 +6,7 @@ import {
 	buildFilledFileName,
 	type Answers
 } from '$lib/client/pdf';
-import { A4 } from '$lib/client/pdf/layout';
+import { A4 } from '$lib/domain/pdf/layout';
 import { allLabels, allText, expectInsideMargins, extract, fixture, fixtureInput, fonts } from './helpers';
 
 // pdfjs and font subsetting are slow to start when the machine is busy; this is not a speed check.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { PDFDocument } from 'pdf-lib';
-import { embedPreparedFont, readPreparedFont } from '$lib/client/pdf/prepared-font';
+import { embedPreparedFont, readPreparedFont } from '$lib/domain/pdf/prepared-font';
 import { allText, extract, fonts } from './helpers';
 
 // The PDF fonts are prepared at development time (scripts/build-pdf-fonts.mjs); the phone

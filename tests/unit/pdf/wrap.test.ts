@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { wrapRuns, type MeasuringFont } from '$lib/client/pdf/wrap';
+import { wrapRuns, type MeasuringFont } from '$lib/domain/pdf/wrap';
 
 /** A monospace stand-in: every user-perceived character is `em` × size wide. */
 const mono = (em: number): MeasuringFont => ({

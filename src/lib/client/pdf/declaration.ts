@@ -6,7 +6,7 @@
 import type { Procedure } from '$lib/domain/procedure';
 import type { Field, GroupField, ScalarField } from '$lib/domain/form-definition';
 import type { PDFDocument } from 'pdf-lib';
-import { PdfWriter, withColon, type FontBytes } from './layout';
+import { PdfWriter, withColon, type FontBytes } from '$lib/domain/pdf/layout';
 import { formatDateTime, vietnamParts } from '$lib/domain/time';
 import { defaultFormatValue, isEmptyAnswer } from './format';
 

@@ -6,5 +6,5 @@ export {
 	type DeclarationPdfInput
 } from './declaration';
 export { defaultFormatValue } from './format';
-export { PdfWriter, A4, withColon, type FontBytes, type TextOptions, type WriterOptions } from './layout';
-export { wrapRuns, type Run, type Piece, type WrappedLine, type MeasuringFont } from './wrap';
+export { PdfWriter, A4, withColon, type FontBytes, type TextOptions, type WriterOptions } from '$lib/domain/pdf/layout';
+export { wrapRuns, type Run, type Piece, type WrappedLine, type MeasuringFont } from '$lib/domain/pdf/wrap';

@@ -11,7 +11,7 @@ import { formatDate, formatDateTime } from '$lib/domain/time';
 import { deliveryLabels } from '$lib/domain/labels';
 import { lookupUrl } from '$lib/domain/dossier';
 import { statusName } from '$lib/domain/wire/dossiers';
-import { PdfWriter, type FontBytes } from './layout';
+import { PdfWriter, type FontBytes } from '$lib/domain/pdf/layout';
 import type { OutboxEntry, ReceiptEntry } from '../db/outbox-record';
 
 const QR_SIZE = 110;

@@ -28,6 +28,11 @@ export interface WriterOptions {
 	header?: string;
 	/** Small line at the bottom of every page; gets the page number and the page count. */
 	footer?: (page: number, total: number) => string;
+	/**
+	 * The document's date, instead of the moment it is built: the same input then gives the same
+	 * bytes on the phone and on the server (pdf-lib's other "random" parts are seeded).
+	 */
+	dated?: Date;
 }
 
 export interface TextOptions {
@@ -82,7 +87,13 @@ export class PdfWriter {
 
 	/** A new document with both prepared fonts embedded (Vietnamese subsets, no fontkit on the phone). */
 	static async create(fonts: FontBytes, options: WriterOptions = {}): Promise<PdfWriter> {
-		const doc = await PDFDocument.create();
+		const doc = await PDFDocument.create({ updateMetadata: !options.dated });
+		if (options.dated) {
+			doc.setProducer('pdf-lib');
+			doc.setCreator('dichvucong-pwa');
+			doc.setCreationDate(options.dated);
+			doc.setModificationDate(options.dated);
+		}
 		const regular = embedPreparedFont(doc, fonts.regular);
 		const bold = embedPreparedFont(doc, fonts.bold);
 		return new PdfWriter(doc, { regular, bold }, options);
