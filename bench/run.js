@@ -9,6 +9,7 @@ import { existsSync } from 'node:fs';
 const buildDir = process.env.BUILD_DIR ?? 'build';
 const benchmarks = {
 	search: { needsBuild: false, cmd: ['npx', 'vitest', 'bench', '--run', '--config', 'bench/vitest.config.ts'] },
+	'search-http': { needsBuild: true, cmd: ['node', 'bench/search-http.mjs'] },
 	throttled: { needsBuild: true, cmd: ['node', 'bench/throttled.mjs'] },
 	'draft-save': { needsBuild: true, cmd: ['node', 'bench/draft-save.mjs'] },
 	submit: { needsBuild: true, cmd: ['node', 'bench/submit.mjs'], env: { BUILD_DIR: buildDir } },
