@@ -97,6 +97,51 @@ describe('dossier actions (service)', () => {
 			expect(await countEvents(database.db, dossierId)).toBe(2);
 		});
 
+		it("applies a citizen's supplement resent after a lost answer, and 6 copies at once over two connections, exactly once", async () => {
+			const database = t();
+			const { db } = database;
+			const { deps, officer, owner, dossierId } = await world(db);
+			await applyAction(deps, officer, dossierId, act('accept'));
+			await applyAction(deps, officer, dossierId, act('start'));
+			await applyAction(deps, officer, dossierId, act('request-supplement', { missing: ['Hợp đồng thuê nhà'], note: 'Chụp rõ trang có chữ ký' }));
+			const before = await countEvents(db, dossierId);
+			await giveBlob(db, owner.id, sha(2));
+			// What the phone's outbox sends, the same body every time (issue 11: sent by the engine, page or worker).
+			const request = act('supplement', { expectedStatus: 5, note: 'Đã bổ sung', manifest: manifest({}, [{ sha256: sha(1) }, { sha256: sha(2) }]) });
+			const other = secondConnection(database);
+			const answers = await Promise.all([0, 1, 2, 3, 4, 5].map((i) => applyAction({ ...deps, db: i % 2 ? other.db : db }, owner, dossierId, request)));
+			for (const a of answers) expect(a).toEqual(answers[0]);
+			expect(answers[0].status.code).toBe(4);
+			expect(await applyAction(deps, owner, dossierId, request)).toEqual(answers[0]);
+			expect(await countEvents(db, dossierId)).toBe(before + 1);
+			const versions = await db.selectFrom('dossier_versions').select('version').where('dossier_id', '=', dossierId).execute();
+			expect(versions).toHaveLength(2);
+		});
+
+		it('applies a withdrawal resent after a lost answer, and twice at once, exactly once', async () => {
+			const database = t();
+			const { db } = database;
+			const { deps, officer, owner, dossierId } = await world(db);
+			await applyAction(deps, officer, dossierId, act('accept'));
+			const request = act('withdraw', { expectedStatus: 2, note: 'Tôi chuyển nơi ở khác' });
+			const other = secondConnection(database);
+			const [first, second] = await Promise.all([applyAction(deps, owner, dossierId, request), applyAction({ ...deps, db: other.db }, owner, dossierId, request)]);
+			expect(second).toEqual(first);
+			expect(first.status.code).toBe(7);
+			expect(await applyAction(deps, owner, dossierId, request)).toEqual(first);
+			expect(await countEvents(db, dossierId)).toBe(3);
+		});
+
+		it('refuses a withdrawal queued offline that arrives after the desk decided, with the status it is in, changing nothing', async () => {
+			const { db } = t();
+			const late = await world(db);
+			await applyAction(late.deps, late.officer, late.dossierId, act('refuse', { reason: 'Hồ sơ sai thẩm quyền' }));
+			const refused = await refusal(applyAction(late.deps, late.owner, late.dossierId, act('withdraw', { expectedStatus: 1 })));
+			expect([refused.status, refused.code]).toEqual([409, 'status_changed']);
+			expect(refused.details).toEqual({ status: { code: 3, name: 'Không được tiếp nhận' } });
+			expect(await countEvents(db, late.dossierId)).toBe(2);
+		});
+
 		it('lets only one of two different actions racing on one status win; the other learns the current status', async () => {
 			const database = t();
 			const { deps, officer, dossierId } = await world(database.db);

@@ -1,16 +1,17 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ApiFailure, networkFailure } from '$lib/client/api';
-import type { dossiersApi } from '$lib/client/api/dossiers';
-import { getCachedDossier, listPendingActions, storeDossierDetail } from '$lib/client/db/dossier-cache';
-import { queueSupplement, sendPending } from '$lib/client/my-dossiers';
-import type { UploadRequest } from '$lib/client/sync/uploader';
+import { networkFailure } from '$lib/client/api';
+import { getCachedDossier, setPendingAction, storeDossierDetail } from '$lib/client/db/dossier-cache';
+import { getEntry } from '$lib/client/db/outbox';
+import { runOutbox } from '$lib/client/sync/engine';
+import { actionEntries, adoptWaitingSupplements, discardAction, queueSupplement, queueWithdrawal, resendAction } from '$lib/client/sync/actions';
 import type { CitizenDossier } from '$lib/domain/wire/workflow';
-import { freshDb, sha } from './helpers';
+import { freshDb, json, scriptedDeps, sha } from './helpers';
 
-// Issue 11.4: a supplement is frozen on the phone when "Gửi bổ sung" is pressed and sent from
-// there — the missing papers over tus, then the action — with one request id however many
-// times it is sent, so it is applied once; a refusal is kept with its message.
+// Issue 11.4: a supplement ("bổ sung") or a withdrawal ("rút hồ sơ") is frozen in the outbox when
+// the person presses the button and sent by the one engine (page or service worker) like a first
+// submission — the new papers over resumable tus, then the action — under one request id however
+// many times it is sent, so the server applies it once; a refusal is kept with its reason.
 
 const dbs: ReturnType<typeof freshDb>[] = [];
 afterEach(async () => {
@@ -52,78 +53,118 @@ const asked: CitizenDossier = {
 	nextActions: ['supplement', 'withdraw']
 };
 
-type Api = ReturnType<typeof dossiersApi>;
-function fakeApi(act: Api['act'], present: string[] = []) {
-	const calls: Parameters<Api['act']>[1][] = [];
-	const api = {
-		checkBlobs: async () => present,
-		act: async (id: string, request: Parameters<Api['act']>[1]) => {
-			calls.push(request);
-			return act(id, request);
-		},
-		getDossier: async () => ({ ...asked, status: 4, statusName: 'Đang xử lý', version: 2, nextActions: ['withdraw' as const] })
-	} as unknown as Api;
-	return { api, calls };
-}
 
-async function queued() {
-	const db = freshDb();
-	dbs.push(db);
-	await storeDossierDetail(db, asked);
-	const file = new File([new Uint8Array([37, 80, 68, 70, 1, 2, 3])], 'hop-dong.pdf', { type: 'application/pdf' });
-	const pending = await queueSupplement(db, asked, [{ slot: 'residenceProofFile', file }], '  Đã bổ sung  ');
-	return { db, pending };
-}
-
-describe('sending a supplement from the device', () => {
-	it('keeps it through a lost connection, resumes the upload, and sends the same request id until it is answered', async () => {
-		const { db, pending } = await queued();
-		expect(pending.files).toHaveLength(1);
-		expect((pending.manifest as CitizenDossier['manifest']).attachments.map((a) => a.name)).toEqual(['cu.pdf', 'hop-dong.pdf']);
-		// A refresh of the dossier does not lose it.
-		await storeDossierDetail(db, asked);
-		expect((await getCachedDossier(db, ID))?.pendingAction?.requestId).toBe(pending.requestId);
-
-		const uploads: UploadRequest[] = [];
-		const dropAfterUrl = async (r: UploadRequest) => {
-			uploads.push(r);
-			await r.onUploadUrl('/api/uploads/u1');
-			throw networkFailure();
-		};
-		const offline = fakeApi(async () => {
-			throw networkFailure();
-		});
-		const first = await sendPending(db, ID, offline.api, dropAfterUrl);
-		expect(first).toMatchObject({ sent: false, failure: { kind: 'network' } });
-		expect(offline.calls).toHaveLength(0);
-		const kept = (await getCachedDossier(db, ID))?.pendingAction;
-		expect([kept?.refused, kept?.files[0].uploadUrl]).toEqual([undefined, '/api/uploads/u1']);
-
-		const answered = fakeApi(async () => ({}) as never);
-		const resumed: (string | undefined)[] = [];
-		const second = await sendPending(db, ID, answered.api, async (r) => void resumed.push(r.uploadUrl));
-		expect(second?.sent).toBe(true);
-		expect(resumed).toEqual(['/api/uploads/u1']);
-		expect(answered.calls).toEqual([
-			{ requestId: pending.requestId, action: 'supplement', expectedStatus: 5, note: 'Đã bổ sung', manifest: pending.manifest }
-		]);
-		const after = await getCachedDossier(db, ID);
-		expect([after?.pendingAction, after?.status]).toEqual([undefined, 4]);
-		expect(await sendPending(db, ID, answered.api, dropAfterUrl)).toBeNull();
+const answer = (requestId: string, code: number, name: string) =>
+	json(200, {
+		dossierId: ID,
+		requestId,
+		status: { code, name },
+		appointmentDate: '2026-03-09',
+		event: { id: 'e1', at: '2026-03-03T02:00:00.000Z', action: 'supplement', actor: { role: 'citizen', name: null, agencyCode: null }, from: { code: 5, name: 'x' }, to: { code, name }, note: null, payload: null }
 	});
 
-	it('uploads nothing the server already holds, and keeps a refusal with its message instead of sending it again', async () => {
-		const { db, pending } = await queued();
-		const refused = fakeApi(async () => {
-			throw new ApiFailure('http', 409, { code: 'status_changed', message: 'Không thể bổ sung hồ sơ: hồ sơ đang ở trạng thái "Dừng xử lý".' });
-		}, [pending.files[0].sha256]);
-		const uploads: UploadRequest[] = [];
-		const outcome = await sendPending(db, ID, refused.api, async (r) => void uploads.push(r));
-		expect(outcome).toMatchObject({ sent: false, failure: { status: 409 } });
-		expect(uploads).toHaveLength(0);
-		expect((await getCachedDossier(db, ID))?.pendingAction?.refused).toMatch(/Dừng xử lý/);
-		expect(await listPendingActions(db)).toEqual([]);
-		expect(await sendPending(db, ID, refused.api, async () => {})).toBeNull();
-		expect(refused.calls).toHaveLength(1);
+function fresh() {
+	const db = freshDb();
+	dbs.push(db);
+	return db;
+}
+const pdf = (name: string) => new File([new Uint8Array([37, 80, 68, 70, 45, 1, 2, 3])], name, { type: 'application/pdf' });
+
+describe('a supplement goes through the outbox', () => {
+	it('waits offline, resumes its upload when the line is back, and is sent under one request id until answered, once', async () => {
+		const db = fresh();
+		const { entry, created } = await queueSupplement(db, asked, [{ slot: 'residenceProofFile', file: pdf('hop-dong.pdf') }], '  Đã bổ sung  ');
+		expect(created).toBe(true);
+		expect(entry).toMatchObject({ state: 'queued', draftId: '', action: { dossierId: ID, name: 'supplement', expectedStatus: 5, note: 'Đã bổ sung' } });
+		expect(entry.manifest.attachments.map((a) => a.name)).toEqual(['cu.pdf', 'hop-dong.pdf']);
+		// Only the added paper is uploaded; a second press returns the same entry.
+		expect(entry.progress.map((p) => p.total)).toEqual([8]);
+		expect((await queueSupplement(db, asked, [{ slot: 'residenceProofFile', file: pdf('khac.pdf') }], '')).created).toBe(false);
+
+		// The line drops after the upload began: back in the queue, the upload address kept.
+		const offline = scriptedDeps({
+			check: [() => json(200, { present: [] })],
+			upload: [async (r) => {
+				await r.onUploadUrl('/api/uploads/u1');
+				throw networkFailure();
+			}]
+		});
+		await runOutbox(db, offline.deps);
+		const waiting = await getEntry(db, entry.id);
+		expect(waiting).toMatchObject({ state: 'queued', attempts: 1 });
+		expect(waiting!.progress[0].uploadUrl).toBe('/api/uploads/u1');
+
+		// Back online: the upload resumes, then the action is sent once and the entry is received.
+		const resumed: (string | undefined)[] = [];
+		const online = scriptedDeps({
+			check: [() => json(200, { present: [] })],
+			upload: [async (r) => void resumed.push(r.uploadUrl)],
+			put: [() => answer(entry.id, 4, 'Đang giải quyết')]
+		});
+		await runOutbox(db, online.deps, { force: true });
+		expect(resumed).toEqual(['/api/uploads/u1']);
+		expect(online.calls.map((c) => `${c.method} ${c.url}`)).toEqual(['POST /api/blobs/check', `POST /api/dossiers/${ID}/actions`]);
+		expect(online.calls[1].body).toEqual({ requestId: entry.id, action: 'supplement', expectedStatus: 5, note: 'Đã bổ sung', manifest: entry.manifest });
+		expect(await getEntry(db, entry.id)).toMatchObject({ state: 'received', action: { status: { code: 4 } } });
+		// Nothing left to send.
+		const again = scriptedDeps({});
+		await runOutbox(db, again.deps, { force: true });
+		expect(again.calls).toEqual([]);
+	});
+
+	it('a refusal because the desk decided first is kept with the status, not sent again; "Gửi lại" is a new request, "Bỏ" drops it', async () => {
+		const db = fresh();
+		const { entry } = await queueSupplement(db, asked, [{ slot: 'residenceProofFile', file: pdf('hop-dong.pdf') }], '');
+		const s = scriptedDeps({
+			check: [() => json(200, { present: [entry.progress[0].sha256] })],
+			put: [() => json(409, { error: { code: 'status_changed', message: 'Không thể bổ sung hồ sơ: hồ sơ đang ở trạng thái "Dừng xử lý".', details: { status: { code: 8, name: 'Dừng xử lý' } } } })]
+		});
+		await runOutbox(db, s.deps);
+		expect(s.uploads).toHaveLength(0); // the server had the paper already
+		expect(await getEntry(db, entry.id)).toMatchObject({ state: 'needs-attention', action: { refusedCode: 'status_changed', status: { code: 8, name: 'Dừng xử lý' } } });
+		await runOutbox(db, scriptedDeps({}).deps, { force: true }); // not due any more: nothing sent
+
+		await resendAction(db, entry.id);
+		const [again] = await actionEntries(db, ID);
+		expect(again.id).not.toBe(entry.id);
+		expect(again).toMatchObject({ state: 'queued', action: { name: 'supplement' } });
+		expect(again.action?.refusedCode).toBeUndefined();
+		await db.outbox.update(again.id, { state: 'needs-attention' } as never);
+		await discardAction(db, again.id);
+		expect(await actionEntries(db, ID)).toEqual([]);
+	});
+
+	it('a supplement an earlier release kept waiting in the dossier cache joins the outbox under its own request id', async () => {
+		const db = fresh();
+		await storeDossierDetail(db, asked);
+		const requestId = '0190a7a4-0000-7000-8000-0000000000aa';
+		const added = { slot: 'residenceProofFile', sha256: sha(2), name: 'moi.pdf', size: 20, type: 'application/pdf' as const };
+		await setPendingAction(db, ID, {
+			requestId,
+			action: 'supplement',
+			expectedStatus: 5,
+			manifest: { ...asked.manifest, attachments: [...asked.manifest.attachments, added] },
+			files: [{ sha256: sha(2), name: 'moi.pdf', size: 20, type: 'application/pdf', uploadUrl: '/api/uploads/u9' }],
+			createdAt: '2026-03-03T01:00:00.000Z'
+		});
+		expect(await adoptWaitingSupplements(db)).toBe(1);
+		expect(await getEntry(db, requestId)).toMatchObject({ state: 'queued', action: { name: 'supplement', expectedStatus: 5 }, progress: [{ sha256: sha(2), uploadUrl: '/api/uploads/u9' }] });
+		expect((await getCachedDossier(db, ID))?.pendingAction).toBeUndefined();
+		expect(await adoptWaitingSupplements(db)).toBe(0);
+	});
+});
+
+describe('a withdrawal goes through the outbox', () => {
+	it('is queued with nothing to upload and sent once as a withdraw request', async () => {
+		const db = fresh();
+		const { entry } = await queueWithdrawal(db, asked, ' Tôi chuyển nơi ở ');
+		expect(entry).toMatchObject({ state: 'queued', progress: [], action: { name: 'withdraw', note: 'Tôi chuyển nơi ở' } });
+		const offline = scriptedDeps({});
+		await runOutbox(db, offline.deps);
+		expect(await getEntry(db, entry.id)).toMatchObject({ state: 'queued', attempts: 1 });
+		const online = scriptedDeps({ put: [() => answer(entry.id, 7, 'Đã rút')] });
+		await runOutbox(db, online.deps, { force: true });
+		expect(online.calls.map((c) => c.body)).toEqual([{ requestId: entry.id, action: 'withdraw', expectedStatus: 5, note: 'Tôi chuyển nơi ở' }]);
+		expect(await getEntry(db, entry.id)).toMatchObject({ state: 'received', action: { status: { code: 7, name: 'Đã rút' } } });
 	});
 });

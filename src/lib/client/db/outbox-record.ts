@@ -8,8 +8,15 @@
 import * as z from 'zod/mini';
 import type { DossierManifest, DossierReceipt } from '$lib/domain/wire/dossiers';
 
-/** Version of the record format this code writes. Records from before versioning read as 1. */
-export const OUTBOX_RECORD_VERSION = 1;
+/**
+ * Version of the record format this code writes. Records from before versioning read as 1.
+ * 2: an entry may be an action on a sent dossier (`action`: a supplement or a withdrawal); a
+ * release that only knows 1 would PUT its manifest as a new dossier, so it leaves 2 alone.
+ */
+export const OUTBOX_RECORD_VERSION = 2;
+
+/** The citizen's own actions on a sent dossier that travel through the outbox. */
+export const outboxActions = ['supplement', 'withdraw'] as const;
 
 export const outboxStates = ['queued', 'uploading', 'submitting', 'received', 'needs-attention', 'paused', 'withdrawn'] as const;
 export type OutboxState = (typeof outboxStates)[number];
@@ -78,10 +85,40 @@ const outboxEntryShape = z.looseObject({
 	receipt: z.optional(receiptShape),
 	/** Whose dossier it is (the applicant's name as typed), for the outbox and the receipt. */
 	applicantName: z.optional(z.string()),
+	/** Present on an action on a sent dossier: the entry's id is then the action's request id. */
+	action: z.optional(
+		z.looseObject({
+			dossierId: z.string(),
+			dossierCode: z.string(),
+			name: z.enum(outboxActions),
+			expectedStatus: z.number(),
+			note: z.optional(z.string()),
+			/** The status the server answered (received), or the one it was found in when refused. */
+			status: z.optional(z.looseObject({ code: z.number(), name: z.string() })),
+			/** The server's error code when it refused the action (`status_changed`: the desk decided first). */
+			refusedCode: z.optional(z.string())
+		})
+	),
 	createdAt: z.string(),
 	updatedAt: z.string(),
 	schemaVersion: z.optional(z.int())
 });
+
+/**
+ * A supplement ("bổ sung") or a withdrawal ("rút hồ sơ") of a sent dossier, queued like a first
+ * submission: the entry's `id` is the request id (a resend is applied once), `progress` holds
+ * the papers added now, and `manifest` is the dossier as the action leaves it on the server —
+ * the supplemented one, or for a withdrawal the one the server already holds (nothing is PUT).
+ */
+export interface OutboxAction {
+	dossierId: string;
+	dossierCode: string;
+	name: (typeof outboxActions)[number];
+	expectedStatus: number;
+	note?: string;
+	status?: { code: number; name: string };
+	refusedCode?: string;
+}
 /** One outbox record as this code reads and writes it (fields a newer release added are kept in storage). */
 export interface OutboxEntry {
 	id: string;
@@ -98,6 +135,7 @@ export interface OutboxEntry {
 	fieldErrors?: Record<string, string>;
 	receipt?: DossierReceipt;
 	applicantName?: string;
+	action?: OutboxAction;
 	createdAt: string;
 	updatedAt: string;
 	schemaVersion?: number;

@@ -126,6 +126,11 @@ export async function recordReceipt(db: AccountDb, entry: OutboxEntry, receipt: 
 	});
 }
 
+/** The server applied the action of this entry (a supplement or a withdrawal) and answered the dossier's status. */
+export async function recordActionAnswer(db: AccountDb, entry: OutboxEntry, status: { code: number; name: string }): Promise<void> {
+	await moveEntry(db, entry.id, 'receive', { action: { ...entry.action!, status }, lastError: undefined, fieldErrors: undefined });
+}
+
 /** Receipts the server still has, brought back after the browser wiped the device's own (space/eviction.ts). */
 export async function restoreReceipts(db: AccountDb, receipts: DossierReceipt[]): Promise<void> {
 	const storedAt = new Date().toISOString();

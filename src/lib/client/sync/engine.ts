@@ -10,13 +10,14 @@
  * the table in states.ts.
  */
 import type { AccountDb } from '../db/account-db';
-import { dueEntries, getEntry, moveEntry, nextDueAt, pausedCount, recordReceipt, resumePaused, updateEntry } from '../db/outbox';
-import type { OutboxEntry } from '../db/outbox-record';
+import { dueEntries, getEntry, moveEntry, nextDueAt, pausedCount, recordActionAnswer, recordReceipt, resumePaused, updateEntry } from '../db/outbox';
+import type { OutboxAction, OutboxEntry } from '../db/outbox-record';
 import { dossiersApi } from '../api/dossiers';
 import { ApiFailure, NETWORK_MESSAGE, networkFailure } from '../api/request';
 import { backoffDelay } from './backoff';
 import { createTusUploader, type Uploader } from './uploader';
 import { OutboxTransitionError } from './states';
+import type { ActionRequestInput } from '$lib/domain/wire/workflow';
 
 export interface EngineDeps {
 	fetch: typeof fetch;
@@ -170,8 +171,14 @@ async function uploadMissing(run: Run, entry: OutboxEntry): Promise<Stop | void>
 
 async function submit(run: Run, entry: OutboxEntry): Promise<Stop | void> {
 	try {
-		const { data: receipt } = await run.api.submitDossier(entry.id, entry.manifest);
-		await recordReceipt(run.db, entry, receipt);
+		if (entry.action) {
+			// A supplement or withdrawal of a sent dossier: the action, under the entry's request id.
+			const answer = await run.api.act(entry.action.dossierId, actionRequestOf(entry as OutboxEntry & { action: OutboxAction }));
+			await recordActionAnswer(run.db, entry, answer.status);
+		} else {
+			const { data: receipt } = await run.api.submitDossier(entry.id, entry.manifest);
+			await recordReceipt(run.db, entry, receipt);
+		}
 	} catch (error) {
 		// A blob the check reported present has gone: upload everything again on the next pass.
 		if (error instanceof ApiFailure && error.code === 'missing_blobs') {
@@ -182,13 +189,20 @@ async function submit(run: Run, entry: OutboxEntry): Promise<Stop | void> {
 	}
 }
 
+/** The request sent for an action entry (sync/actions.ts): the same for every resend, so applied once. */
+export function actionRequestOf(entry: OutboxEntry & { action: OutboxAction }): ActionRequestInput {
+	const { name, expectedStatus, note } = entry.action;
+	const common = { requestId: entry.id, expectedStatus, ...(note ? { note } : {}) };
+	return name === 'supplement' ? { ...common, action: 'supplement', manifest: entry.manifest } : { ...common, action: 'withdraw' };
+}
+
 /** Anything that is not a success: no network, a lost session, a server fault, or refused content. */
 function failWith(run: Run, entry: OutboxEntry, error: unknown): Promise<Stop> {
 	const failure = error instanceof ApiFailure ? error : networkFailure();
 	if (failure.kind === 'network') return backOff(run, entry, NETWORK_MESSAGE);
 	if (failure.signedOut) return pause(run, entry);
 	if (failure.retryable) return backOff(run, entry, failure.kind === 'http' && failure.status >= 500 && failure.code === 'server_error' ? `Máy chủ đang bận hoặc gặp lỗi (mã ${failure.status}); ứng dụng sẽ tự thử lại.` : failure.message);
-	return refuse(run, entry, failure.message, failure.fields);
+	return refuse(run, entry, failure.message, failure.fields, failure);
 }
 
 /** Network or server trouble: back to the queue, due again after an exponential, jittered delay. */
@@ -207,8 +221,15 @@ async function pause(run: Run, entry: OutboxEntry): Promise<Stop> {
 	return STOP;
 }
 
-async function refuse(run: Run, entry: OutboxEntry, message: string, fields?: Record<string, string>): Promise<Stop> {
-	await moveEntry(run.db, entry.id, 'refuse', { lastError: message, fieldErrors: fields });
+async function refuse(run: Run, entry: OutboxEntry, message: string, fields?: Record<string, string>, failure?: ApiFailure): Promise<Stop> {
+	// An action the desk overtook (`status_changed`: the dossier was decided first) keeps the code
+	// and the status the server named, so the page can say so in the person's language.
+	const status = failure?.details?.status as OutboxAction['status'] | undefined;
+	const action =
+		entry.action && failure
+			? { action: { ...entry.action, refusedCode: failure.code, ...(typeof status?.code === 'number' && typeof status.name === 'string' ? { status } : {}) } }
+			: {};
+	await moveEntry(run.db, entry.id, 'refuse', { lastError: message, fieldErrors: fields, ...action });
 	return STOP;
 }
 
