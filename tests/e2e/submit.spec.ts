@@ -191,6 +191,9 @@ test('(f) the server refuses a dossier: its message is on the field, the person 
 	await expect(banner.getByRole('button')).toHaveCount(0);
 	await expect(page.getByTestId('refused-other')).toHaveCount(0);
 	await page.getByRole('button', { name: 'Gửi hồ sơ' }).click();
+	// The panel goes to the outbox once the new version is queued: navigating before that (as
+	// expectReceipt does) could abort the write and leave the refused version there.
+	await expect(page).toHaveURL(/\/outbox$/);
 	await expectReceipt(page, seeded.draftId);
 	await expect.poll(async () => (await serverDossiers(context)).length).toBe(before + 1);
 });

@@ -40,8 +40,9 @@ export interface CachedDossier {
 }
 
 /**
- * A supplement frozen when "Gửi bổ sung" was pressed: the request id makes every resend the
- * same request (applied once); the new papers' bytes wait in the blob store.
+ * A supplement frozen when "Gửi bổ sung" was pressed, as releases before the outbox carried
+ * actions kept it; read once more by sync/actions.ts (adoptWaitingSupplements), which moves it
+ * into the outbox under the same request id. Nothing writes new ones.
  */
 export interface PendingAction {
 	requestId: string;
@@ -125,11 +126,6 @@ export async function setPendingAction(db: AccountDb, id: string, pending: Pendi
 		else delete record.pendingAction;
 		await db.dossiers.put(record);
 	});
-}
-
-/** Every dossier with an action waiting to be sent. */
-export async function listPendingActions(db: AccountDb): Promise<CachedDossier[]> {
-	return (await listCachedDossiers(db)).filter((d) => d.pendingAction && !d.pendingAction.refused);
 }
 
 /** When the list was last refreshed from the server (the oldest record's time), or undefined. */
