@@ -1,4 +1,8 @@
 import { expect, test, type BrowserContext, type Page } from '@playwright/test';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { launchProfile } from './helpers/browser';
 import { act, officerOf } from './helpers/desk';
 import { expectReceipt, openCompleteDraft, signIn } from './helpers/outbox';
 
@@ -79,4 +83,26 @@ test('a withdrawal that reaches the server after the desk decided says so plainl
 	await page.getByRole('button', { name: 'Bỏ yêu cầu rút hồ sơ này' }).click();
 	await expect(page.getByTestId('withdraw-pending')).toHaveCount(0);
 	await desk.close();
+});
+
+test('a withdrawal pressed offline is sent by the service worker after the browser was closed and reopened with no app page', async ({ browser, baseURL }) => {
+	test.setTimeout(180_000);
+	const dir = mkdtempSync(join(tmpdir(), 'dvc-e2e-withdraw-'));
+	try {
+		let context = await launchProfile(dir);
+		const page = context.pages()[0] ?? (await context.newPage());
+		const { id, desk } = await sentDossier(page, browser, baseURL!);
+		await withdrawOffline(page, context, 'Gửi khi đã đóng ứng dụng');
+		await context.close();
+
+		// Reopened online on a blank page: only the worker's Background Sync can send it.
+		context = await launchProfile(dir);
+		expect((context.pages()[0] ?? (await context.newPage())).url()).toBe('about:blank');
+		await expect.poll(async () => (await citizenEvents(desk, id, 'withdraw')).status, { intervals: [1000], timeout: 60_000 }).toBe(7);
+		expect((await citizenEvents(desk, id, 'withdraw')).events).toHaveLength(1);
+		await context.close();
+		await desk.close();
+	} finally {
+		rmSync(dir, { recursive: true, force: true });
+	}
 });
