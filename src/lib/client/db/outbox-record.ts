@@ -85,20 +85,8 @@ const outboxEntryShape = z.looseObject({
 	receipt: z.optional(receiptShape),
 	/** Whose dossier it is (the applicant's name as typed), for the outbox and the receipt. */
 	applicantName: z.optional(z.string()),
-	/** Present on an action on a sent dossier: the entry's id is then the action's request id. */
-	action: z.optional(
-		z.looseObject({
-			dossierId: z.string(),
-			dossierCode: z.string(),
-			name: z.enum(outboxActions),
-			expectedStatus: z.number(),
-			note: z.optional(z.string()),
-			/** The status the server answered (received), or the one it was found in when refused. */
-			status: z.optional(z.looseObject({ code: z.number(), name: z.string() })),
-			/** The server's error code when it refused the action (`status_changed`: the desk decided first). */
-			refusedCode: z.optional(z.string())
-		})
-	),
+	/** Present on an action on a sent dossier: the entry's id is then the action's request id (fields: OutboxAction). */
+	action: z.optional(z.looseObject({ dossierId: z.string(), dossierCode: z.string(), name: z.enum(outboxActions), expectedStatus: z.number() })),
 	createdAt: z.string(),
 	updatedAt: z.string(),
 	schemaVersion: z.optional(z.int())
@@ -116,7 +104,9 @@ export interface OutboxAction {
 	name: (typeof outboxActions)[number];
 	expectedStatus: number;
 	note?: string;
+	/** The status the server answered (received), or the one it was found in when refused. */
 	status?: { code: number; name: string };
+	/** The server's error code when it refused the action (`status_changed`: the desk decided first). */
 	refusedCode?: string;
 }
 /** One outbox record as this code reads and writes it (fields a newer release added are kept in storage). */
