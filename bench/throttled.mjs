@@ -6,7 +6,7 @@
 //
 //   npm run build && node bench/throttled.mjs          (or: npm run bench -- throttled)
 //
-// Environment: BUILD_DIR (build), BENCH_RUNS (3, medians are printed), BENCH_ONLY (a comma list
+// Environment: BUILD_DIR (build), BENCH_DEBUG (1: list every file the worker fetched), BENCH_RUNS (3, medians are printed), BENCH_ONLY (a comma list
 // of offline,paint,form,sizes), CHROMIUM_PATH (/usr/bin/chromium). Loopback only; it starts
 // the built server on a free port with a throwaway DATA_DIR and stops everything at the end.
 import { chromium } from '@playwright/test';
@@ -260,6 +260,7 @@ async function offlineReady(browser, workers, base) {
 	const swFiles = sw.reduce((s, w) => s + w.counter.done.filter((d) => d.at <= readyWall).length, 0);
 	const laterBytes = sw.reduce((s, w) => s + sum(w.counter.done.filter((d) => d.at > readyWall)), 0);
 	const pageBytes = sum(counter.done.filter((d) => d.at <= readyWall));
+	if (process.env.BENCH_DEBUG) for (const w of sw) for (const d of w.counter.done) console.log(d.at <= readyWall ? 'install' : 'later', d.bytes, d.url);
 	await context.close();
 	return { readyAt, laterAt, laterBytes, elapsed, fcp, swBytes, swFiles, pageBytes, throttledNet: sw.every((w) => w.network), throttledCpu: sw.every((w) => w.cpu), workers: sw.length };
 }
