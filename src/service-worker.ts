@@ -58,11 +58,7 @@ clientsClaim();
 sw.addEventListener('message', (event) => {
 	if (event.data?.type === 'SKIP_WAITING') void sw.skipWaiting();
 	// The second precache round (see `later`); the page asks on every start, what is kept is skipped.
-	if (event.data?.type === 'PRECACHE_LATER') {
-		const done = precache.installLater().then(() => precache.laterComplete());
-		event.waitUntil(done);
-		void done.then((complete) => event.ports[0]?.postMessage({ type: 'PRECACHE_LATER_DONE', complete }));
-	}
+	if (event.data?.type === 'PRECACHE_LATER') event.waitUntil(precache.installLater());
 });
 
 // ---- Catalogue API answered from the precached catalogue (same code as the server) ----

@@ -61,27 +61,17 @@ export class ParallelPrecacheController extends PrecacheController {
 	/**
 	 * The second round: every `later` entry not kept yet, fetched and stored under its cache key.
 	 * Safe to call on every start (what is kept is only looked up) and twice at once (a file is
-	 * then fetched twice, never stored wrong). Resolves with how many files it stored.
+	 * then fetched twice, never stored wrong).
 	 */
-	async installLater(): Promise<number> {
+	async installLater(): Promise<void> {
 		const cache = await caches.open(this.strategy.cacheName);
 		const missing: Entry[] = [];
 		for (const entry of this.entries(true)) if (!(await cache.match(entry[1]))) missing.push(entry);
-		let stored = 0;
 		await ParallelPrecacheController.drain(missing, async ([url, cacheKey]) => {
 			const response = await fetch(this.request(url, cacheKey)).catch(() => undefined);
 			// Offline or a failed answer: tried again at the next start.
 			if (!response?.ok || response.redirected) return;
 			await cache.put(cacheKey, response);
-			stored++;
 		});
-		return stored;
-	}
-
-	/** True once every `later` entry is kept. */
-	async laterComplete(): Promise<boolean> {
-		const cache = await caches.open(this.strategy.cacheName);
-		for (const [, cacheKey] of this.entries(true)) if (!(await cache.match(cacheKey))) return false;
-		return true;
 	}
 }

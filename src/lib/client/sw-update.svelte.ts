@@ -5,7 +5,7 @@
  */
 import { Workbox } from 'workbox-window';
 
-export const swState = $state({ updateReady: false, controlled: false, pdfEngineKept: false });
+export const swState = $state({ updateReady: false, controlled: false });
 let wb: Workbox | undefined;
 
 export function registerServiceWorker() {
@@ -27,11 +27,7 @@ export function registerServiceWorker() {
  */
 async function keepPdfEngine() {
 	const registration = await navigator.serviceWorker.ready;
-	const channel = new MessageChannel();
-	channel.port1.onmessage = (event: MessageEvent<{ type?: string; complete?: boolean }>) => {
-		if (event.data?.type === 'PRECACHE_LATER_DONE') swState.pdfEngineKept = event.data.complete === true;
-	};
-	registration.active?.postMessage({ type: 'PRECACHE_LATER' }, [channel.port2]);
+	registration.active?.postMessage({ type: 'PRECACHE_LATER' });
 }
 
 /** Called when the person accepts the update: activate the new worker, then reload once. */
