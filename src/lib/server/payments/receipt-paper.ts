@@ -8,8 +8,8 @@
  */
 import { createHash, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { mkdir, rename, stat, writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { mkdir, rm, stat, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { Kysely } from 'kysely';
 import { documentMetadataSchema, type DocumentMetadata } from '$lib/domain/documents';
 import { buildFeeReceiptPdf, feeReceiptFileName, feeReceiptNumber, RECEIPT_TYPE } from '$lib/domain/pdf/fee-receipt';
@@ -18,7 +18,7 @@ import { vietnamDate } from '$lib/domain/time';
 import { dossierReceiptSchema } from '$lib/domain/wire/dossiers';
 import type { Obligation } from '$lib/domain/wire/payments';
 import { recordBlob } from '../blobs/repository';
-import { blobPath } from '../blobs/store';
+import { blobPath, moveIntoStore, uploadsDir } from '../blobs/store';
 import type { Database } from '../db/types';
 import { ApiError } from '../http/api-error';
 import { attachmentResponse } from '../http/attachment-response';
@@ -81,12 +81,17 @@ export async function issueFeeReceipt(deps: { db: Kysely<Database>; dataDir: str
 	}
 	const { bytes, name } = await feeReceiptBytes(dossier, obligation);
 	const sha256 = createHash('sha256').update(bytes).digest('hex');
-	const path = blobPath(deps.dataDir, sha256);
-	await mkdir(dirname(path), { recursive: true });
-	// Written aside then renamed: a reader never sees half a file.
-	const temp = `${path}.${randomUUID()}.part`;
-	await writeFile(temp, bytes);
-	await rename(temp, path);
+	// Written aside, then moved into the store as an upload is: a reader never sees half a file,
+	// and a copy already there only has its age refreshed (housekeeping reads it).
+	const dir = uploadsDir(deps.dataDir);
+	await mkdir(dir, { recursive: true });
+	const temp = join(dir, `receipt-${randomUUID()}`);
+	try {
+		await writeFile(temp, bytes);
+		await moveIntoStore(deps.dataDir, temp, sha256);
+	} finally {
+		await rm(temp, { force: true });
+	}
 	const at = deps.now?.() ?? new Date();
 	const receipt = dossierReceiptSchema.parse(JSON.parse(dossier.receipt));
 	const metadata: DocumentMetadata = documentMetadataSchema.parse({
