@@ -14,7 +14,7 @@ import { describe, expect, it } from 'vitest';
 import { DEV_MERCHANT } from '$lib/server/payments/gateway';
 import { handleVnpayIpn } from '$lib/server/payments/ipn';
 import { forEachDatabase } from '../tests/integration/helpers/databases';
-import { dossierAwaitingFees, paymentConfig, vnpayAttempt } from '../tests/integration/payments/fixtures';
+import { dossierAwaitingFees, paymentConfig, settleDeps, vnpayAttempt } from '../tests/integration/payments/fixtures';
 
 const OBLIGATIONS = Number(process.env.BENCH_IPN_OBLIGATIONS ?? 1000);
 const COPIES = 3;
@@ -43,7 +43,7 @@ describe(`VNPay IPN: ${OBLIGATIONS} obligations, each IPN ${COPIES}× at once`, 
 			const codes: Record<string, number> = {};
 			const timed = async (handle: typeof db, params: Record<string, string>) => {
 				const s = performance.now();
-				const { RspCode } = await handleVnpayIpn(handle, DEV_MERCHANT.hashSecret, params);
+				const { RspCode } = await handleVnpayIpn(settleDeps(handle), DEV_MERCHANT.hashSecret, params);
 				latencies.push(performance.now() - s);
 				codes[RspCode] = (codes[RspCode] ?? 0) + 1;
 			};

@@ -77,7 +77,7 @@ test('the desk asks for the fee, the citizen pays online once, keeps the e-recei
 	await expect(kept).toContainText('Biên lai thu phí, lệ phí');
 	// The server issues the same receipt, byte for byte what the phone built offline; the store
 	// knows it as the agency's ("Do cơ quan cấp"), and after a deletion on the phone it comes back.
-	const issued = await context.request.get(`/api/dossiers/${dossierId}/receipt?download=1`);
+	const issued = await context.request.get(`/api/dossiers/${dossierId}/receipt?obligation=${paid.id}&download=1`);
 	expect(issued.status()).toBe(200);
 	expect(Buffer.from(await issued.body()).equals(await readFile((await download.path())!))).toBe(true);
 	await page.reload();

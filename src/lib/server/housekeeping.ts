@@ -15,7 +15,12 @@
  *   no row names it (blobs/orphans.ts). A dossier sent later finds the file missing
  *   (`missing_blobs`) and the outbox uploads it again.
  *
- * Plain DELETEs keyed on time: harmless when several app instances run it at once.
+ * And one catch-up that writes: a paid fee without its e-receipt (paid before receipts were
+ * issued at settlement, or whose receipt failed then) gets it (payments/receipt-paper.ts), so
+ * the run soon after start is the one-time backfill and later runs retry a failure.
+ *
+ * Plain DELETEs keyed on time, and receipts issued once per payment (a unique paper per
+ * dossier and file): harmless when several app instances run it at once.
  */
 import type { Kysely } from 'kysely';
 import { FileStore } from '@tus/file-store';
@@ -24,6 +29,7 @@ import { getConfig } from './config';
 import { migrateToLatest, openDatabase } from './db';
 import { uploadsDir } from './blobs/store';
 import { removeOrphanBlobs } from './blobs/orphans';
+import { issueMissingReceipts } from './payments/receipt-paper';
 
 const HOUR = 3600_000;
 const DAY = 24 * HOUR;
@@ -44,6 +50,8 @@ export interface HousekeepingReport {
 	uploads: number;
 	blobs: number;
 	blobFiles: number;
+	/** Fee e-receipts issued by the catch-up. */
+	receiptsIssued: number;
 }
 
 const count = (result: { numDeletedRows: bigint }) => Number(result.numDeletedRows);
@@ -69,8 +77,10 @@ export async function runHousekeeping(deps: HousekeepingDeps): Promise<Housekeep
 		await store!.remove(id).catch(() => {});
 		await db.deleteFrom('uploads').where('id', '=', id).where('completed_at', 'is', null).execute();
 	}
+	// Before the orphan sweep, so a receipt's file is named by its paper when the sweep looks.
+	const receiptsIssued = await issueMissingReceipts({ db, dataDir: deps.dataDir });
 	const orphans = await removeOrphanBlobs(db, deps.dataDir, new Date(before(now, (deps.unreferencedBlobHours ?? 336) * HOUR)));
-	return { sessions, codes, rateLimits, messages, uploads: abandoned.length, blobs: orphans.blobs, blobFiles: orphans.files };
+	return { sessions, codes, rateLimits, messages, uploads: abandoned.length, blobs: orphans.blobs, blobFiles: orphans.files, receiptsIssued };
 }
 
 /** Runs soon after start and then every `everyMs` (default 1 hour) for the life of the process. */
@@ -78,7 +88,7 @@ export function scheduleHousekeeping(deps: HousekeepingDeps, everyMs = HOUR): ()
 	const run = () =>
 		runHousekeeping(deps).then(
 			(r) => {
-				if (Object.values(r).some((n) => n > 0)) console.log(`[housekeeping] removed ${JSON.stringify(r)}`);
+				if (Object.values(r).some((n) => n > 0)) console.log(`[housekeeping] ${JSON.stringify(r)}`);
 			},
 			(error) => console.error('[housekeeping] failed', error)
 		);

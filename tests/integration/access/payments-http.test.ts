@@ -165,8 +165,28 @@ describe('POST /api/officer/dossiers/{id}/payments (at the counter)', () => {
 });
 
 describe('GET /api/dossiers/{id}/receipt (the issued e-receipt)', () => {
+	const receiptRows = () => database.db.selectFrom('papers').select(['id', 'sha256']).where('dossier_id', '=', dossierId).where('type_id', '=', 'bien-lai-thu-phi').orderBy('created_at').execute();
+
+	it("is issued when the fee is paid, not when the citizen's papers are read: GET /api/documents writes nothing", async () => {
+		// The counter payment above settled the fee: its receipt exists before anyone listed anything.
+		const issued = await receiptRows();
+		expect(issued).toHaveLength(1);
+		// A receipt missing (as for a fee paid before this release): listing the papers does not make it.
+		await database.db.deleteFrom('papers').where('id', '=', issued[0].id).execute();
+		const tables = async () => ({
+			papers: (await database.db.selectFrom('papers').select('id').execute()).length,
+			blobs: (await database.db.selectFrom('blobs').select('sha256').execute()).length
+		});
+		const before = await tables();
+		const listed = await who.owner.request('/api/documents', { headers: { accept: 'application/json' } });
+		expect(listed.status).toBe(200);
+		expect((await listed.json()).papers.map((p: { id: string }) => p.id)).not.toContain(issued[0].id);
+		expect(await tables()).toEqual(before);
+		expect(await receiptRows()).toEqual([]);
+	});
+
 	it("serves the same receipt PDF to the citizen, the agency's officers and the administrator only, and lists it in the citizen's store as issued", async () => {
-		const path = `/api/dossiers/${dossierId}/receipt?download=1`;
+		const path = `/api/dossiers/${dossierId}/receipt?obligation=${obligationId}&download=1`;
 		for (const [name, status] of Object.entries({ anonymous: 401, otherCitizen: 404, foreignOfficer: 404 } as const)) {
 			const response = await who[name as keyof typeof who].request(path, { headers: { accept: 'application/json' } });
 			expect([name, response.status]).toEqual([name, status]);
@@ -190,7 +210,35 @@ describe('GET /api/dossiers/{id}/receipt (the issued e-receipt)', () => {
 		const back = await who.owner.request(`/api/documents/${receipt[0].id}/file`);
 		expect(new Uint8Array(await back.arrayBuffer())).toEqual(bodies[0]);
 		expect((await who.otherCitizen.request(`/api/documents/${receipt[0].id}/file`)).status).toBe(404);
-		expect(await database.db.selectFrom('papers').select('id').where('dossier_id', '=', dossierId).where('type_id', '=', 'bien-lai-thu-phi').execute()).toHaveLength(1);
+		expect(await receiptRows()).toHaveLength(1);
+	});
+
+	it('with a second paid fee, names the fee: without `obligation` the request is refused as ambiguous (400, in the error envelope)', async () => {
+		await act(who.officer, { action: 'request-payment', amount: 5000, items: [{ name: 'Phí cấp bản sao', amount: 5000 }] });
+		const second = (await database.db.selectFrom('payment_obligations').select('id').where('dossier_id', '=', dossierId).where('id', '!=', obligationId).executeTakeFirstOrThrow()).id;
+		const paid = await sendJson(who.officer, `/api/officer/dossiers/${dossierId}/payments`, { obligationId: second, tender: 'cash', receiptNumber: 'BL-000778' });
+		expect(paid.status).toBe(200);
+		expect(await receiptRows()).toHaveLength(2);
+
+		for (const name of ['owner', 'officer', 'admin'] as const) {
+			const response = await who[name].request(`/api/dossiers/${dossierId}/receipt`, { headers: { accept: 'application/json' } });
+			expect([name, response.status]).toEqual([name, 400]);
+			const { error } = await response.json();
+			expect(error).toMatchObject({ code: 'obligation_required', message: expect.stringMatching(/^Hồ sơ này có 2 khoản phí đã thanh toán/) });
+			expect(error.details.obligations.map((o: { id: string }) => o.id).sort()).toEqual([obligationId, second].sort());
+		}
+		// Strangers learn nothing more than before: still "no such dossier".
+		for (const [name, status] of Object.entries({ anonymous: 401, otherCitizen: 404, foreignOfficer: 404 } as const)) {
+			const response = await who[name as keyof typeof who].request(`/api/dossiers/${dossierId}/receipt`, { headers: { accept: 'application/json' } });
+			expect([name, response.status]).toEqual([name, status]);
+		}
+		const hashes = new Set<string>();
+		for (const id of [obligationId, second]) {
+			const response = await who.owner.request(`/api/dossiers/${dossierId}/receipt?obligation=${id}`);
+			expect(response.status).toBe(200);
+			hashes.add(createHash('sha256').update(new Uint8Array(await response.arrayBuffer())).digest('hex'));
+		}
+		expect(hashes.size).toBe(2);
 	});
 });
 

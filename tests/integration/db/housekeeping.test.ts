@@ -75,7 +75,7 @@ describe('housekeeping', () => {
 			expect(existsSync(join(uploadsDir(dataDir), abandoned))).toBe(true);
 
 			const report = await runHousekeeping({ db, dataDir, now: () => NOW });
-			expect(report).toEqual({ sessions: 1, codes: 1, rateLimits: 1, messages: 1, uploads: 1, blobs: 0, blobFiles: 0 });
+			expect(report).toEqual({ sessions: 1, codes: 1, rateLimits: 1, messages: 1, uploads: 1, blobs: 0, blobFiles: 0, receiptsIssued: 0 });
 
 			expect((await db.selectFrom('sessions').select('id').execute()).map((r) => r.id)).toEqual(['live']);
 			expect((await db.selectFrom('one_time_codes').select('id').execute()).map((r) => r.id)).toEqual(['c-recent']);
@@ -87,7 +87,7 @@ describe('housekeeping', () => {
 			expect(files).toContain(recent);
 
 			// A second run (another instance, the next hour) finds nothing more to do.
-			expect(await runHousekeeping({ db, dataDir, now: () => NOW })).toEqual({ sessions: 0, codes: 0, rateLimits: 0, messages: 0, uploads: 0, blobs: 0, blobFiles: 0 });
+			expect(await runHousekeeping({ db, dataDir, now: () => NOW })).toEqual({ sessions: 0, codes: 0, rateLimits: 0, messages: 0, uploads: 0, blobs: 0, blobFiles: 0, receiptsIssued: 0 });
 		});
 	});
 });

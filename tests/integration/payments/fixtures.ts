@@ -1,5 +1,8 @@
 /** A dossier at status 6 with one obligation (asked for through the workflow), and the VNPay IPN a gateway would send for it. */
 import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Kysely } from 'kysely';
 import { syncAgencies } from '$lib/server/agencies';
 import type { Database } from '$lib/server/db/types';
@@ -12,11 +15,19 @@ import { act, createOfficer } from '../workflow/fixtures';
 
 export const ORIGIN = 'http://localhost:4208';
 
+/** The data folder settlements issue e-receipts into (one per test file, removed at exit). */
+const receiptDir = mkdtempSync(join(tmpdir(), 'dvc-receipts-'));
+process.once('exit', () => rmSync(receiptDir, { recursive: true, force: true }));
+
 export const paymentConfig: PaymentDeps['config'] = {
 	vnpay: undefined,
 	devPages: true,
-	vietqr: { bankBin: '970436', accountNumber: '0011000000001', accountName: 'DEMO' }
+	vietqr: { bankBin: '970436', accountNumber: '0011000000001', accountName: 'DEMO' },
+	dataDir: receiptDir
 };
+
+/** What `settlePayment` and the channels that end in it (IPN, reconciliation) need. */
+export const settleDeps = (db: Kysely<Database>) => ({ db, dataDir: receiptDir });
 
 /**
  * A dossier brought to status 6 the way the desk does it: accepted, started, and the

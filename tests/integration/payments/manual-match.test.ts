@@ -12,7 +12,7 @@ import { obligationsOf } from '$lib/server/payments/obligations';
 import { reconcileStatement } from '$lib/server/payments/reconcile';
 import { forEachDatabase } from '../helpers/databases';
 import { citizen, createOfficer } from '../workflow/fixtures';
-import { dossierAwaitingFees, paymentConfig } from './fixtures';
+import { dossierAwaitingFees, paymentConfig, settleDeps } from './fixtures';
 
 const AT = '2026-12-07T02:15:00.000Z';
 const line = (transactionId: string, amount: number, description: string): StatementLine => ({ transactionId, amount, description, at: AT });
@@ -22,7 +22,7 @@ describe('manual match of an unmatched bank transfer', () => {
 		const deps = () => ({ db: t().db, config: paymentConfig });
 		const ids = (prefix: string) => `${prefix}-${randomUUID().slice(0, 8)}`;
 		async function unmatched(db = t().db, transactionId = ids('FT'), amount = 16000, description = 'chuyen tien le phi tam tru NGUYEN VAN A') {
-			const [r] = await reconcileStatement(db, [line(transactionId, amount, description)], 'bank');
+			const [r] = await reconcileStatement(settleDeps(db), [line(transactionId, amount, description)], 'bank');
 			expect(r.outcome).toBe('no_reference');
 			return transactionId;
 		}
@@ -56,7 +56,7 @@ describe('manual match of an unmatched bank transfer', () => {
 			expect(JSON.parse(tail[0].payload!)).toEqual({ transactionId: transferId, amount: 16000, obligationId: d.obligationId });
 			expect(await listed(transferId)).toBe(false);
 			// The bank sending the line again: already counted, nothing more.
-			expect((await reconcileStatement(db, [line(transferId, 16000, 'chuyen tien le phi tam tru NGUYEN VAN A')], 'bank'))[0]).toMatchObject({ outcome: 'replayed', dossierCode: d.code });
+			expect((await reconcileStatement(settleDeps(db), [line(transferId, 16000, 'chuyen tien le phi tam tru NGUYEN VAN A')], 'bank'))[0]).toMatchObject({ outcome: 'replayed', dossierCode: d.code });
 			expect(await db.selectFrom('payment_events').select('kind').where('obligation_id', '=', d.obligationId).where('kind', '=', 'paid').execute()).toHaveLength(1);
 
 			// The line is spent: it cannot pay a second fee.

@@ -8,7 +8,7 @@ import type { StatementLine } from '$lib/domain/bank-statement';
 import { obligationsOf } from '$lib/server/payments/obligations';
 import { reconcileStatement } from '$lib/server/payments/reconcile';
 import { forEachDatabase } from '../helpers/databases';
-import { dossierAwaitingFees, paymentConfig } from './fixtures';
+import { dossierAwaitingFees, paymentConfig, settleDeps } from './fixtures';
 
 const AT = '2026-12-07T02:15:00.000Z';
 const line = (transactionId: string, amount: number, description: string): StatementLine => ({ transactionId, amount, description, at: AT });
@@ -28,7 +28,7 @@ describe('bank-transfer reconciliation', () => {
 			const d = await awaiting();
 			// The banking app adds its own words, drops the spaces and lower-cases it.
 			const wrapped = line('FT26341000001', 16000, `MBVCB.4471.${d.reference.toLowerCase()}.CT tu 0011000123 NGUYEN VAN DAN`);
-			const runs = await Promise.all(Array.from({ length: 20 }, () => reconcileStatement(db, [wrapped], 'bank')));
+			const runs = await Promise.all(Array.from({ length: 20 }, () => reconcileStatement(settleDeps(db), [wrapped], 'bank')));
 			const outcomes = runs.map(([r]) => r.outcome).sort();
 			expect(outcomes.filter((o) => o === 'paid')).toHaveLength(1);
 			expect(outcomes.filter((o) => o !== 'paid')).toEqual(Array(19).fill('replayed'));
@@ -45,7 +45,7 @@ describe('bank-transfer reconciliation', () => {
 		it('refuses a wrong amount and a description without a reference, keeping them unmatched; the right amount later pays', async () => {
 			const { db } = t();
 			const d = await awaiting(16000);
-			const [short, none] = await reconcileStatement(db, [line('FT-A', 15000, `${d.reference} le phi`), line('FT-B', 16000, 'chuyen tien le phi khai sinh')], 'admin-1');
+			const [short, none] = await reconcileStatement(settleDeps(db), [line('FT-A', 15000, `${d.reference} le phi`), line('FT-B', 16000, 'chuyen tien le phi khai sinh')], 'admin-1');
 			expect(short).toMatchObject({ outcome: 'amount_mismatch', reference: d.reference });
 			expect(short.message).toMatch(/15\.000.*16\.000/);
 			expect(none).toMatchObject({ outcome: 'no_reference' });
@@ -55,19 +55,19 @@ describe('bank-transfer reconciliation', () => {
 			const unmatched = await db.selectFrom('bank_transfers').select(['id', 'matched_obligation_id']).where('id', 'in', ['FT-A', 'FT-B']).orderBy('id').execute();
 			expect(unmatched).toEqual([{ id: 'FT-A', matched_obligation_id: null }, { id: 'FT-B', matched_obligation_id: null }]);
 			// The same line sent again with another amount is still the bank's first word.
-			expect((await reconcileStatement(db, [line('FT-A', 16000, d.reference)], 'bank'))[0].outcome).toBe('amount_mismatch');
+			expect((await reconcileStatement(settleDeps(db), [line('FT-A', 16000, d.reference)], 'bank'))[0].outcome).toBe('amount_mismatch');
 
-			const [paid] = await reconcileStatement(db, [line('FT-C', 16000, `ND: ${d.reference}`)], 'admin-1');
+			const [paid] = await reconcileStatement(settleDeps(db), [line('FT-C', 16000, `ND: ${d.reference}`)], 'admin-1');
 			expect(paid.outcome).toBe('paid');
 			// A second, different transfer for the paid fee: money to give back, not a second payment.
-			const [twice] = await reconcileStatement(db, [line('FT-D', 16000, d.reference)], 'bank');
+			const [twice] = await reconcileStatement(settleDeps(db), [line('FT-D', 16000, d.reference)], 'bank');
 			expect(twice).toMatchObject({ outcome: 'already_paid' });
 			expect(twice.message).toContain('hoàn lại');
 			const payments = await paymentsOf(d.dossierId);
 			expect(payments.filter((p) => p.state === 'paid')).toEqual([{ state: 'paid', method: 'vietqr', provider_ref: 'FT-C' }]);
 			expect(await db.selectFrom('payment_events').select('kind').where('obligation_id', '=', d.obligationId).where('kind', '=', 'refund_due').execute()).toHaveLength(1);
 			// Replaying the refused one changes nothing either.
-			expect((await reconcileStatement(db, [line('FT-D', 16000, d.reference)], 'bank'))[0].outcome).toBe('already_paid');
+			expect((await reconcileStatement(settleDeps(db), [line('FT-D', 16000, d.reference)], 'bank'))[0].outcome).toBe('already_paid');
 			expect(await db.selectFrom('payment_events').select('kind').where('obligation_id', '=', d.obligationId).where('kind', '=', 'refund_due').execute()).toHaveLength(1);
 		});
 
@@ -75,7 +75,7 @@ describe('bank-transfer reconciliation', () => {
 			const { db } = t();
 			const a = await awaiting(16000);
 			const b = await awaiting(8000);
-			const results = await reconcileStatement(db, [line('FT-E', 8000, `thanh toan ${b.reference}`), line('FT-F', 16000, `thanh toan ${a.reference}`)], 'bank');
+			const results = await reconcileStatement(settleDeps(db), [line('FT-E', 8000, `thanh toan ${b.reference}`), line('FT-F', 16000, `thanh toan ${a.reference}`)], 'bank');
 			expect(results.map((r) => [r.outcome, r.reference])).toEqual([
 				['paid', b.reference],
 				['paid', a.reference]

@@ -6,6 +6,7 @@ import { officerDossier } from '$lib/server/workflow/inbox';
 import { recordCounterPayment } from '$lib/server/payments/counter';
 import { forEachDatabase, type TestDatabase } from '../helpers/databases';
 import { act, giveBlob, manifest, sha, world } from './fixtures';
+import { paymentConfig } from '../payments/fixtures';
 
 /**
  * PostgreSQL: a second pool, as a second app instance would have. SQLite: the same handle —
@@ -48,7 +49,7 @@ describe('dossier actions (service)', () => {
 			const unpaid = await refusal(applyAction(deps, officer, dossierId, act('start')));
 			expect([unpaid.status, unpaid.code]).toEqual([422, 'action_not_allowed']);
 			const [obligation] = await db.selectFrom('payment_obligations').select('id').where('dossier_id', '=', dossierId).execute();
-			const paid = await recordCounterPayment({ db, config: {}, now: () => w.clock.now }, officer, dossierId, { obligationId: obligation.id, tender: 'cash', receiptNumber: 'BL-0001' });
+			const paid = await recordCounterPayment({ db, config: { dataDir: paymentConfig.dataDir }, now: () => w.clock.now }, officer, dossierId, { obligationId: obligation.id, tender: 'cash', receiptNumber: 'BL-0001' });
 			expect(paid).toMatchObject({ state: 'paid', payment: { method: 'counter', providerRef: 'BL-0001', amount: 20000 } });
 
 			// Level 4 ("toàn trình"): finishing needs the result file, which the officer uploaded.

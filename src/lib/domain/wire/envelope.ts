@@ -21,6 +21,8 @@ export const errorStatus = {
 	code_expired: 400,
 	code_used: 400,
 	code_too_many_attempts: 400,
+	/** Several paid fees and none named: which receipt is meant (GET /api/dossiers/{id}/receipt). */
+	obligation_required: 400,
 	// 401/403: who is asking
 	unauthenticated: 401,
 	forbidden: 403,

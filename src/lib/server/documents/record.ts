@@ -2,7 +2,8 @@
  * Where papers come from, written inside the workflow action's transaction (one commit with
  * the event): accepting a dossier makes each of its files a verified paper of the citizen;
  * finishing it with a result file makes that file an issued paper, and gives the citizen the
- * blob (the officer uploaded it), so a later dossier can attach it by hash.
+ * blob (the officer uploaded it), so a later dossier can attach it by hash. The fee e-receipt
+ * (payments/receipt-paper.ts) is issued through the same `recordIssuedPaper`.
  */
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
@@ -72,8 +73,56 @@ interface FinishedDossier {
 	receipt: string;
 }
 
-/** The result file an agency issued becomes the citizen's: an issued paper, and a blob they hold. */
-export async function recordIssuedPaper(
+export interface IssuedPaper {
+	accountId: string;
+	dossierId: string;
+	file: { sha256: string; name: string; size: number; type: string };
+	metadata: DocumentMetadata;
+	/** The dossier event or payment (`payment:<id>`) that issued it. */
+	eventId: string;
+	at: Date;
+}
+
+/**
+ * A file an agency issued becomes the citizen's: an issued paper ("Do cơ quan cấp"), and a
+ * blob they hold so a later dossier can attach it by hash. Once per dossier and file: the
+ * same paper issued again is the row already there. Answers the paper's id.
+ */
+export async function recordIssuedPaper(db: Kysely<Database>, paper: IssuedPaper): Promise<string> {
+	const { file } = paper;
+	await recordBlob(db, { accountId: paper.accountId, sha256: file.sha256, size: file.size, type: file.type, at: paper.at });
+	await db
+		.insertInto('papers')
+		.values({
+			id: randomUUID(),
+			account_id: paper.accountId,
+			origin: 'issued',
+			dossier_id: paper.dossierId,
+			slot: '',
+			sha256: file.sha256,
+			name: file.name,
+			size: file.size,
+			type: file.type,
+			type_id: paper.metadata.typeId,
+			metadata: JSON.stringify(paper.metadata),
+			event_id: paper.eventId,
+			created_at: paper.at.toISOString()
+		})
+		.onConflict((oc) => oc.columns(['dossier_id', 'origin', 'slot', 'sha256']).doNothing())
+		.execute();
+	const row = await db
+		.selectFrom('papers')
+		.select('id')
+		.where('dossier_id', '=', paper.dossierId)
+		.where('origin', '=', 'issued')
+		.where('slot', '=', '')
+		.where('sha256', '=', file.sha256)
+		.executeTakeFirstOrThrow();
+	return row.id;
+}
+
+/** The result file of a finished dossier, issued to its owner (inside the `finish` action's transaction). */
+export async function recordResultPaper(
 	trx: Kysely<Database>,
 	dossier: FinishedDossier,
 	file: { sha256: string; name: string; size: number; type: string },
@@ -88,24 +137,5 @@ export async function recordIssuedPaper(
 		issuedOn: vietnamDate(at).date,
 		holder: { kind: 'self' }
 	});
-	await recordBlob(trx, { accountId: dossier.account_id, sha256: file.sha256, size: file.size, type: file.type, at });
-	await trx
-		.insertInto('papers')
-		.values({
-			id: randomUUID(),
-			account_id: dossier.account_id,
-			origin: 'issued',
-			dossier_id: dossier.id,
-			slot: '',
-			sha256: file.sha256,
-			name: file.name,
-			size: file.size,
-			type: file.type,
-			type_id: RESULT_DOCUMENT_TYPE,
-			metadata: JSON.stringify(metadata),
-			event_id: eventId,
-			created_at: at.toISOString()
-		})
-		.onConflict((oc) => oc.columns(['dossier_id', 'origin', 'slot', 'sha256']).doNothing())
-		.execute();
+	await recordIssuedPaper(trx, { accountId: dossier.account_id, dossierId: dossier.id, file, metadata, eventId, at });
 }

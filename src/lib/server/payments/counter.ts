@@ -19,7 +19,7 @@ import { paymentOnce } from './start';
 const NOT_FOUND = 'Không tìm thấy khoản thu này trong hồ sơ của cơ quan bạn.';
 
 export async function recordCounterPayment(
-	deps: { db: Kysely<Database>; config: Pick<Config, 'vietqr'>; now?: () => Date },
+	deps: { db: Kysely<Database>; config: Pick<Config, 'vietqr' | 'dataDir'>; now?: () => Date },
 	account: ActingAccount,
 	dossierId: string,
 	body: unknown
@@ -44,7 +44,7 @@ export async function recordCounterPayment(
 
 	const now = deps.now?.() ?? new Date();
 	const paymentId = existing?.id ?? (await paymentOnce(deps.db, { obligationId: ob.id, dossierId, method: 'counter', amount: Number(ob.amount), payer: null, txnRef, recordedBy: account.id }, now));
-	const settled = await settlePayment(deps.db, paymentId, { kind: 'paid', providerRef: request.receiptNumber }, { tender: request.tender, receiptNumber: request.receiptNumber, by: account.fullName }, now);
+	const settled = await settlePayment({ db: deps.db, dataDir: deps.config.dataDir }, paymentId, { kind: 'paid', providerRef: request.receiptNumber }, { tender: request.tender, receiptNumber: request.receiptNumber, by: account.fullName }, now);
 	if (settled === 'refund_due') throw new ApiError('already_paid', 'Khoản phí vừa được thanh toán bằng cách khác; không thu thêm.');
 	return answer();
 }

@@ -6,10 +6,8 @@
  * same vnp_TxnRef answers 02 from the second time on and changes nothing. A forged call is
  * logged as an event and otherwise forgotten.
  */
-import type { Kysely } from 'kysely';
-import type { Database } from '../db/types';
 import { ipnAnswers, isVnpaySuccess, vnpVerify, vnpResponseMessages, type IpnAnswer } from './vnpay';
-import { logPaymentEvent, settlePayment } from './settle';
+import { logPaymentEvent, settlePayment, type SettleDeps } from './settle';
 
 /** What of an IPN is worth keeping (never the hash). */
 const trace = (p: Record<string, string>) => ({
@@ -22,7 +20,8 @@ const trace = (p: Record<string, string>) => ({
 	payDate: p.vnp_PayDate
 });
 
-export async function handleVnpayIpn(db: Kysely<Database>, hashSecret: string, params: Record<string, string>, now = new Date()): Promise<IpnAnswer> {
+export async function handleVnpayIpn(deps: SettleDeps, hashSecret: string, params: Record<string, string>, now = new Date()): Promise<IpnAnswer> {
+	const { db } = deps;
 	if (!vnpVerify(params, hashSecret)) {
 		await logPaymentEvent(db, { kind: 'forged', detail: { ...trace(params), answer: '97' } }, now);
 		return ipnAnswers.invalidSignature;
@@ -41,6 +40,6 @@ export async function handleVnpayIpn(db: Kysely<Database>, hashSecret: string, p
 	const outcome = isVnpaySuccess(params)
 		? ({ kind: 'paid', providerRef: params.vnp_TransactionNo ?? null } as const)
 		: ({ kind: 'failed', providerRef: params.vnp_TransactionNo ?? null, reason: vnpResponseMessages[params.vnp_ResponseCode] ?? `Mã ${params.vnp_ResponseCode}` } as const);
-	const result = await settlePayment(db, payment.id, outcome, trace(params), now);
+	const result = await settlePayment(deps, payment.id, outcome, trace(params), now);
 	return result === 'already' ? ipnAnswers.alreadyConfirmed : ipnAnswers.confirmed;
 }

@@ -22,6 +22,7 @@ import { ApiError } from '../http/api-error';
 import { parseWith } from '../http/respond';
 import type { ActingAccount } from '../workflow/actions';
 import { obligationsOf } from './obligations';
+import { issueReceiptAfterSettlement } from './receipt-paper';
 import { AlreadySettled, settleWithin } from './settle';
 import { insertPayment } from './start';
 
@@ -51,7 +52,7 @@ export function requireMatcher(account: ActingAccount): void {
 }
 
 export async function matchTransfer(
-	deps: { db: Kysely<Database>; config: Pick<Config, 'vietqr'>; now?: () => Date },
+	deps: { db: Kysely<Database>; config: Pick<Config, 'vietqr' | 'dataDir'>; now?: () => Date },
 	account: ActingAccount,
 	dossierId: string,
 	body: unknown
@@ -84,8 +85,9 @@ export async function matchTransfer(
 
 	const now = deps.now?.() ?? new Date();
 	const at = now.toISOString();
+	let matchedPayment: string;
 	try {
-		await inWriteTransaction(db, async (trx) => {
+		matchedPayment = await inWriteTransaction(db, async (trx) => {
 			const claimed = await trx
 				.updateTable('bank_transfers')
 				.set({ matched_obligation_id: ob.id, matched_by: account.id, matched_at: at })
@@ -123,6 +125,7 @@ export async function matchTransfer(
 			);
 			// Anything but a clean settlement undoes the claim and the payment with it.
 			if (settled !== 'settled') throw new ApiError('already_paid', OBLIGATION_PAID);
+			return paymentId;
 		});
 	} catch (error) {
 		if (error instanceof AlreadySettled) throw new ApiError('already_paid', OBLIGATION_PAID);
@@ -130,5 +133,7 @@ export async function matchTransfer(
 		if (isUniqueViolation(error)) throw new ApiError('transfer_matched', TRANSFER_TAKEN, { fields: { transferId: 'Đã được ghép' } });
 		throw error;
 	}
+	// Committed: the citizen's e-receipt, as for every other channel (settlePayment).
+	await issueReceiptAfterSettlement({ db, dataDir: deps.config.dataDir }, matchedPayment);
 	return answer();
 }

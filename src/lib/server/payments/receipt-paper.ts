@@ -3,23 +3,27 @@
  * phone builds offline (domain/pdf/fee-receipt.ts, dated by the payment, so the same bytes),
  * kept in the blob store and recorded as an issued paper of the dossier's owner — "Do cơ quan
  * cấp" in their store, listed by GET /api/documents and fetched back after a deletion on the
- * phone. Issued on first need: when the receipt is asked for, and when the owner's papers are
- * listed (every paid fee without its receipt paper gets one then).
+ * phone. Issued when the payment is counted: `settlePayment` and the officer's manual match
+ * call `issueReceiptAfterSettlement` once their transaction has committed. A receipt that
+ * could not be made then (or a fee paid before receipts were issued this way) is made by
+ * `issueMissingReceipts`, which housekeeping runs soon after start and every hour. Reading
+ * (GET /api/documents) never writes.
  */
 import { createHash, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { mkdir, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { documentMetadataSchema, type DocumentMetadata } from '$lib/domain/documents';
 import { buildFeeReceiptPdf, feeReceiptFileName, feeReceiptNumber, RECEIPT_TYPE } from '$lib/domain/pdf/fee-receipt';
 import type { FontBytes } from '$lib/domain/pdf/layout';
 import { vietnamDate } from '$lib/domain/time';
 import { dossierReceiptSchema } from '$lib/domain/wire/dossiers';
 import type { Obligation } from '$lib/domain/wire/payments';
-import { recordBlob } from '../blobs/repository';
 import { blobPath, moveIntoStore, uploadsDir } from '../blobs/store';
 import type { Database } from '../db/types';
+import { recordIssuedPaper } from '../documents/record';
+import { inWriteTransaction } from '../dossiers/transaction';
 import { ApiError } from '../http/api-error';
 import { attachmentResponse } from '../http/attachment-response';
 import type { ActingAccount } from '../workflow/actions';
@@ -65,8 +69,14 @@ export async function feeReceiptBytes(dossier: DossierRow, obligation: Obligatio
 	return { bytes: await buildFeeReceiptPdf(input, receiptFonts()), name: feeReceiptFileName(receipt.code, obligation.id) };
 }
 
+export interface ReceiptDeps {
+	db: Kysely<Database>;
+	/** The data folder: the receipt PDF goes into its blob store. */
+	dataDir: string;
+}
+
 /** Issues (once) the receipt of this paid obligation: blob in the store, issued paper of the owner. */
-export async function issueFeeReceipt(deps: { db: Kysely<Database>; dataDir: string; now?: () => Date }, dossier: DossierRow, obligation: Obligation): Promise<IssuedReceipt> {
+export async function issueFeeReceipt(deps: ReceiptDeps, dossier: DossierRow, obligation: Obligation): Promise<IssuedReceipt> {
 	const { db } = deps;
 	const payment = obligation.payment;
 	if (obligation.state !== 'paid' || !payment) throw new ApiError('not_found', 'Khoản phí này chưa được thanh toán nên chưa có biên lai.');
@@ -92,7 +102,6 @@ export async function issueFeeReceipt(deps: { db: Kysely<Database>; dataDir: str
 	} finally {
 		await rm(temp, { force: true });
 	}
-	const at = deps.now?.() ?? new Date();
 	const receipt = dossierReceiptSchema.parse(JSON.parse(dossier.receipt));
 	const metadata: DocumentMetadata = documentMetadataSchema.parse({
 		typeId: RECEIPT_TYPE,
@@ -102,58 +111,64 @@ export async function issueFeeReceipt(deps: { db: Kysely<Database>; dataDir: str
 		issuedOn: vietnamDate(new Date(payment.paidAt)).date,
 		holder: { kind: 'self' }
 	});
-	await recordBlob(db, { accountId: dossier.account_id, sha256, size: bytes.length, type: 'application/pdf', at });
-	await db
-		.insertInto('papers')
-		.values({
-			id: randomUUID(),
-			account_id: dossier.account_id,
-			origin: 'issued',
-			dossier_id: dossier.id,
-			slot: '',
-			sha256,
-			name,
-			size: bytes.length,
-			type: 'application/pdf',
-			type_id: RECEIPT_TYPE,
-			metadata: JSON.stringify(metadata),
-			event_id: eventId,
-			created_at: payment.paidAt
-		})
-		.onConflict((oc) => oc.columns(['dossier_id', 'origin', 'slot', 'sha256']).doNothing())
-		.execute();
-	const paper = await db.selectFrom('papers').select(['id']).where('dossier_id', '=', dossier.id).where('event_id', '=', eventId).executeTakeFirstOrThrow();
-	return { paperId: paper.id, sha256, name, size: bytes.length };
+	const file = { sha256, name, size: bytes.length, type: 'application/pdf' };
+	// Dated by the payment, so the owner's list reads in the order things happened.
+	const paperId = await inWriteTransaction(db, (trx) =>
+		recordIssuedPaper(trx, { accountId: dossier.account_id, dossierId: dossier.id, file, metadata, eventId, at: new Date(payment.paidAt) })
+	);
+	return { paperId, sha256, name, size: bytes.length };
 }
 
-/** Every paid fee of the account's dossiers that has no receipt paper yet gets one (before its papers are listed). */
-export async function issueMissingReceipts(deps: { db: Kysely<Database>; dataDir: string; now?: () => Date }, accountId: string): Promise<number> {
-	const { db } = deps;
-	const paid = await db
+interface PaidRow extends DossierRow {
+	obligation_id: string;
+}
+
+async function issueForPaid(deps: ReceiptDeps, row: PaidRow): Promise<IssuedReceipt | null> {
+	const obligation = (await obligationsOf(deps.db, row.id, undefined)).find((o) => o.id === row.obligation_id);
+	return obligation ? issueFeeReceipt(deps, row, obligation) : null;
+}
+
+const paidObligations = (db: Kysely<Database>) =>
+	db
 		.selectFrom('payment_obligations as o')
 		.innerJoin('dossiers as d', 'd.id', 'o.dossier_id')
-		.select(['o.id as obligation_id', 'o.paid_payment_id', 'd.id', 'd.account_id', 'd.code', 'd.receipt'])
-		.where('d.account_id', '=', accountId)
-		.where('o.state', '=', 'paid')
+		.select(['o.id as obligation_id', 'd.id', 'd.account_id', 'd.code', 'd.receipt'])
+		.where('o.state', '=', 'paid');
+
+/**
+ * Right after a settlement commits: the e-receipt of the obligation this payment paid (none if
+ * it paid nothing: failed, expired, a refund due). Never throws — the payment is counted either
+ * way, and VNPay must hear so; a receipt that could not be made now is made by the next
+ * `issueMissingReceipts`.
+ */
+export async function issueReceiptAfterSettlement(deps: ReceiptDeps, paymentId: string): Promise<void> {
+	try {
+		const row = await paidObligations(deps.db).where('o.paid_payment_id', '=', paymentId).executeTakeFirst();
+		if (row) await issueForPaid(deps, row);
+	} catch (error) {
+		console.error(`Chưa phát hành được biên lai điện tử của giao dịch ${paymentId}; lần dọn dẹp định kỳ tới sẽ phát hành lại.`, error);
+	}
+}
+
+/**
+ * The catch-up: every paid fee without its receipt paper gets one — fees paid before receipts
+ * were issued at settlement, or whose receipt failed then. Run by housekeeping (soon after
+ * start, then hourly); answers how many were issued.
+ */
+export async function issueMissingReceipts(deps: ReceiptDeps): Promise<number> {
+	const missing = await paidObligations(deps.db)
+		.where('o.paid_payment_id', 'is not', null)
+		.where(({ not, exists, selectFrom }) =>
+			not(exists(selectFrom('papers as p').select('p.id').whereRef('p.dossier_id', '=', 'd.id').where('p.event_id', '=', sql<string>`'payment:' || o.paid_payment_id`)))
+		)
 		.execute();
-	if (!paid.length) return 0;
-	const issued = new Set(
-		(
-			await db
-				.selectFrom('papers')
-				.select('event_id')
-				.where('account_id', '=', accountId)
-				.where('type_id', '=', RECEIPT_TYPE)
-				.execute()
-		).map((p) => p.event_id)
-	);
 	let made = 0;
-	for (const row of paid) {
-		if (!row.paid_payment_id || issued.has(`payment:${row.paid_payment_id}`)) continue;
-		const obligation = (await obligationsOf(db, row.id, undefined)).find((o) => o.id === row.obligation_id);
-		if (!obligation) continue;
-		await issueFeeReceipt(deps, row, obligation);
-		made++;
+	for (const row of missing) {
+		try {
+			if (await issueForPaid(deps, row)) made++;
+		} catch (error) {
+			console.error(`Chưa phát hành được biên lai điện tử của hồ sơ ${row.code ?? row.id}.`, error);
+		}
 	}
 	return made;
 }
@@ -161,9 +176,12 @@ export async function issueMissingReceipts(deps: { db: Kysely<Database>; dataDir
 /**
  * GET /api/dossiers/{id}/receipt?obligation=: the issued receipt PDF, to the dossier's citizen,
  * an officer of its agency or an administrator; anyone else is told there is no such dossier.
+ * Without `obligation`, only a dossier with a single paid fee has an answer: with several, which
+ * receipt is meant is refused as ambiguous (400 `obligation_required`, the paid fees in
+ * `details`), never guessed.
  */
 export async function serveFeeReceipt(
-	deps: { db: Kysely<Database>; dataDir: string; now?: () => Date },
+	deps: ReceiptDeps,
 	account: ActingAccount,
 	dossierId: string,
 	obligationId: string | null,
@@ -176,7 +194,14 @@ export async function serveFeeReceipt(
 	} else await readableDossier(db, account, dossierId);
 	const dossier = await db.selectFrom('dossiers').select(['id', 'account_id', 'code', 'receipt']).where('id', '=', dossierId).executeTakeFirstOrThrow();
 	const paid = (await obligationsOf(db, dossierId, undefined)).filter((o) => o.state === 'paid' && (!obligationId || o.id === obligationId));
-	if (paid.length === 0) throw new ApiError('not_found', 'Hồ sơ này chưa có khoản phí nào đã thanh toán nên chưa có biên lai.');
+	if (paid.length === 0)
+		throw new ApiError('not_found', obligationId ? 'Không có khoản phí đã thanh toán này trong hồ sơ nên không có biên lai.' : 'Hồ sơ này chưa có khoản phí nào đã thanh toán nên chưa có biên lai.');
+	if (paid.length > 1)
+		throw new ApiError('obligation_required', `Hồ sơ này có ${paid.length} khoản phí đã thanh toán, mỗi khoản một biên lai: hãy chọn khoản phí cần lấy biên lai.`, {
+			fields: { obligation: 'Chọn một khoản phí đã thanh toán' },
+			details: { obligations: paid.map((o) => ({ id: o.id, amount: o.amount, paidAt: o.payment?.paidAt })) }
+		});
+	// Issued at settlement; made here only if that failed and no catch-up has run since.
 	const issued = await issueFeeReceipt(deps, dossier, paid[0]);
 	return attachmentResponse(deps.dataDir, issued.sha256, { filename: issued.name, type: 'application/pdf', disposition: download ? 'attachment' : 'inline' });
 }

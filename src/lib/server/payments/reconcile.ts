@@ -15,7 +15,7 @@ import { formatVnd } from '$lib/domain/format';
 import type { TransferOutcome, TransferResult } from '$lib/domain/wire/payments';
 import type { Database } from '../db/types';
 import { transferTxnRef } from './manual-match';
-import { logPaymentEvent, settlePayment } from './settle';
+import { logPaymentEvent, settlePayment, type SettleDeps } from './settle';
 import { paymentOnce } from './start';
 
 const MESSAGES: Record<TransferOutcome, string> = {
@@ -43,13 +43,14 @@ function result(line: StatementLine, outcome: TransferOutcome, found?: { referen
 }
 
 /** Reads a statement line by line (in order); `by` is who imported it (an account id) or 'bank' for the webhook. */
-export async function reconcileStatement(db: Kysely<Database>, lines: readonly StatementLine[], by: string, now = new Date()): Promise<TransferResult[]> {
+export async function reconcileStatement(deps: SettleDeps, lines: readonly StatementLine[], by: string, now = new Date()): Promise<TransferResult[]> {
 	const results: TransferResult[] = [];
-	for (const line of lines) results.push(await reconcileLine(db, line, by, now));
+	for (const line of lines) results.push(await reconcileLine(deps, line, by, now));
 	return results;
 }
 
-async function reconcileLine(db: Kysely<Database>, line: StatementLine, by: string, now: Date): Promise<TransferResult> {
+async function reconcileLine(deps: SettleDeps, line: StatementLine, by: string, now: Date): Promise<TransferResult> {
+	const { db } = deps;
 	// The bank's transaction id is the row: a line sent again is the same transfer.
 	await db
 		.insertInto('bank_transfers')
@@ -90,7 +91,7 @@ async function reconcileLine(db: Kysely<Database>, line: StatementLine, by: stri
 		return result(booked, 'amount_mismatch', found);
 	}
 	const paymentId = await paymentOnce(db, { obligationId: ob.id, dossierId: ob.dossier_id, method: 'vietqr', amount: booked.amount, payer: null, txnRef, recordedBy: by === 'bank' ? undefined : by }, now);
-	const settled = await settlePayment(db, paymentId, { kind: 'paid', providerRef: transfer.id }, { transactionId: transfer.id, description: booked.description, by }, now);
+	const settled = await settlePayment(deps, paymentId, { kind: 'paid', providerRef: transfer.id }, { transactionId: transfer.id, description: booked.description, by }, now);
 	if (settled === 'settled') {
 		await db.updateTable('bank_transfers').set({ matched_obligation_id: ob.id, matched_by: by, matched_at: now.toISOString() }).where('id', '=', transfer.id).where('matched_obligation_id', 'is', null).execute();
 		return result(booked, 'paid', found);

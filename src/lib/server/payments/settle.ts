@@ -9,12 +9,17 @@
  * - a unique partial index (payments where state = 'paid', per obligation) backs it up;
  * - a second success for an obligation already paid by another payment is not counted:
  *   that payment ends `failed` with a `refund_due` event for the officer.
+ *
+ * Once the settlement has committed, the fee's e-receipt is issued (payments/receipt-paper.ts):
+ * outside the transaction, so building a PDF never holds the write lock, and never able to undo
+ * a payment that is already counted.
  */
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/types';
 import { inWriteTransaction } from '../dossiers/transaction';
 import { resumeAfterPayment } from './dossier-status';
+import { issueReceiptAfterSettlement, type ReceiptDeps } from './receipt-paper';
 
 export type Settlement = { kind: 'paid'; providerRef: string | null } | { kind: 'failed' | 'expired'; providerRef?: string | null; reason: string };
 export type SettleResult = 'settled' | 'already' | 'refund_due';
@@ -39,19 +44,25 @@ export async function logPaymentEvent(
 
 export class AlreadySettled extends Error {}
 
-export async function settlePayment(db: Kysely<Database>, paymentId: string, outcome: Settlement, detail?: unknown, now = new Date()): Promise<SettleResult> {
+/** What a settlement needs: the database, and the data folder the e-receipt is kept in. */
+export type SettleDeps = ReceiptDeps;
+
+export async function settlePayment(deps: SettleDeps, paymentId: string, outcome: Settlement, detail?: unknown, now = new Date()): Promise<SettleResult> {
+	let result: SettleResult;
 	try {
-		return await inWriteTransaction(db, (trx) => settleWithin(trx, paymentId, outcome, detail, now));
+		result = await inWriteTransaction(deps.db, (trx) => settleWithin(trx, paymentId, outcome, detail, now));
 	} catch (error) {
 		if (error instanceof AlreadySettled) return 'already';
 		throw error;
 	}
+	if (result === 'settled' && outcome.kind === 'paid') await issueReceiptAfterSettlement(deps, paymentId);
+	return result;
 }
 
 /**
  * The settlement inside a write transaction the caller holds (the officer's manual match claims
- * the bank transfer in the same one). Throws `AlreadySettled` when the payment was settled
- * between its read and its update.
+ * the bank transfer in the same one; it issues the receipt after its commit). Throws
+ * `AlreadySettled` when the payment was settled between its read and its update.
  */
 export async function settleWithin(trx: Kysely<Database>, paymentId: string, outcome: Settlement, detail: unknown, now: Date): Promise<SettleResult> {
 	const at = now.toISOString();

@@ -19,7 +19,7 @@ import { vnpayPaymentUrl } from './vnpay';
 
 export interface PaymentDeps {
 	db: Kysely<Database>;
-	config: Pick<Config, 'vnpay' | 'vietqr' | 'devPages'>;
+	config: Pick<Config, 'vnpay' | 'vietqr' | 'devPages' | 'dataDir'>;
 	now?: () => Date;
 }
 

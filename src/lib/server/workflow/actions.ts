@@ -24,7 +24,7 @@ import { checkSubmission } from '../dossiers/validate';
 import { serverReference } from '../dossiers/reference';
 import { inWriteTransaction, isSqlite, isUniqueViolation } from '../dossiers/transaction';
 import { createObligation } from '../payments/obligations';
-import { recordIssuedPaper, recordVerifiedPapers } from '../documents/record';
+import { recordResultPaper, recordVerifiedPapers } from '../documents/record';
 import { postalDetails } from '../results/view';
 import { answerOf, type EventRow } from './events';
 
@@ -180,7 +180,7 @@ async function applyLocked(trx: Kysely<Database>, deps: WorkflowDeps, account: A
 		await createObligation(trx, { dossierId, request: { amount: request.amount, items: request.items }, createdBy: account.id }, now);
 	// Provided once, not again: what the desk accepted, and what it issued, become the citizen's papers.
 	if (decision.action === 'accept') await recordVerifiedPapers(trx, row, eventId, now);
-	if (issued) await recordIssuedPaper(trx, row, issued, eventId, now);
+	if (issued) await recordResultPaper(trx, row, issued, eventId, now);
 	if (handover) await trx.insertInto('result_deliveries').values({ ...handover, dossier_id: dossierId }).execute();
 	if (manifest) {
 		await trx.insertInto('dossier_versions').values({ dossier_id: dossierId, version, manifest: JSON.stringify(manifest), event_id: eventId, created_at: at }).execute();

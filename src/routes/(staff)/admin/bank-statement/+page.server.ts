@@ -27,8 +27,8 @@ export const actions: Actions = {
 		const pasted = String(form.get('statement') ?? '');
 		try {
 			const text = file instanceof File && file.size > 0 ? (file.size > MAX_STATEMENT_BYTES ? tooLarge() : await file.text()) : pasted;
-			const { db } = await dossierDeps();
-			return { results: await reconcileStatement(db, csvStatementLines(text), admin.id) };
+			const { db, config } = await dossierDeps();
+			return { results: await reconcileStatement({ db, dataDir: config.dataDir }, csvStatementLines(text), admin.id) };
 		} catch (e) {
 			return actionFailure(e, { statement: pasted.slice(0, MAX_STATEMENT_BYTES) });
 		}

@@ -13,5 +13,5 @@ export const POST: RequestHandler = ({ request }) =>
 		const { db, config } = await dossierDeps();
 		checkBearer(request.headers.get('authorization'), config.bankStatementToken, BANK_STATEMENT);
 		const statement = parseWith(bankStatementSchema, await readJson(request), 'invalid_input', 'Sao kê ngân hàng không hợp lệ');
-		return json({ results: await reconcileStatement(db, statementLines(statement.lines), 'bank') });
+		return json({ results: await reconcileStatement({ db, dataDir: config.dataDir }, statementLines(statement.lines), 'bank') });
 	});

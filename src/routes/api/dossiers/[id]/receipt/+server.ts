@@ -3,7 +3,7 @@ import { requireAccount, respond } from '$lib/server/http/respond';
 import { serveFeeReceipt } from '$lib/server/payments/receipt-paper';
 import type { RequestHandler } from './$types';
 
-/** The fee e-receipt the agency issues (`?obligation=` one fee, else the first paid; `?download=1` to save it). */
+/** The fee e-receipt the agency issues (`?obligation=` the fee; without it only a dossier with one paid fee answers; `?download=1` to save it). */
 export const GET: RequestHandler = ({ locals, params, url }) =>
 	respond(async () => {
 		requireAccount(locals);

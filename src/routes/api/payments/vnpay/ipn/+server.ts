@@ -11,7 +11,7 @@ export const GET: RequestHandler = async ({ url }) => {
 	const merchant = vnpayMerchant(deps.config, url.origin);
 	if (!merchant) return json(ipnAnswers.unknownError);
 	try {
-		return json(await handleVnpayIpn(deps.db, merchant.hashSecret, vnpParams(url)));
+		return json(await handleVnpayIpn({ db: deps.db, dataDir: deps.config.dataDir }, merchant.hashSecret, vnpParams(url)));
 	} catch (error) {
 		console.error('VNPay IPN:', error);
 		return json(ipnAnswers.unknownError);
