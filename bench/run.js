@@ -14,6 +14,7 @@ const benchmarks = {
 	'draft-save': { needsBuild: true, cmd: ['node', 'bench/draft-save.mjs'] },
 	submit: { needsBuild: true, cmd: ['node', 'bench/submit.mjs'], env: { BUILD_DIR: buildDir } },
 	inbox: { needsBuild: false, cmd: ['npx', 'vitest', 'run', '--config', 'bench/inbox.config.ts'] },
+	lookup: { needsBuild: true, cmd: ['npx', 'vitest', 'run', '--config', 'bench/lookup.config.ts'] },
 	documents: { needsBuild: false, cmd: ['node', 'bench/documents.mjs'] },
 	notifications: { needsBuild: false, cmd: ['npx', 'vitest', 'run', '--config', 'bench/vitest.server.config.ts', 'bench/notifications.run.ts'] },
 	ipn: { needsBuild: false, cmd: ['npx', 'vitest', 'run', '--config', 'bench/vitest.server.config.ts', 'bench/ipn.run.ts'] },

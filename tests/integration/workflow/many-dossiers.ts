@@ -14,6 +14,10 @@ import { manifest } from '../dossiers/fixtures';
 export interface ManyOptions {
 	agencyCode: string;
 	ownerId: string;
+	/** The owning account of dossier i (default: `ownerId` for all). */
+	owner?: (i: number) => string;
+	/** A receipt as a submission writes it (what the lookup and the citizen's list read), else `{}`. */
+	receipt?: { procedureName: string; agencyName: string };
 	count: number;
 	/** Day of receipt of the first dossier (YYYY-MM-DD); later ones a minute apart. */
 	receivedFrom?: string;
@@ -40,10 +44,14 @@ export async function insertDossiers(db: Kysely<Database>, o: ManyOptions): Prom
 			const code = formatDossierCode(o.agencyCode, day, (seq % 9999) + 1);
 			const who = o.applicant?.(i) ?? { name: `Nguyễn Văn Số ${i}`, idNumber: `001090${String(i).padStart(6, '0')}` };
 			const id = randomUUID();
+			const appointmentDate = o.appointmentDate?.(i) ?? '2026-03-05';
 			made.push({ id, code });
+			const receipt = o.receipt
+				? { dossierId: id, code, procedureCode: '1.004194', procedureName: o.receipt.procedureName, receivedAt: received.toISOString(), appointmentDate, status: 1, agencyName: o.receipt.agencyName }
+				: {};
 			rows.push({
 				id,
-				account_id: o.ownerId,
+				account_id: o.owner?.(i) ?? o.ownerId,
 				procedure_code: '1.004194',
 				agency_code: o.agencyCode,
 				code,
@@ -51,8 +59,8 @@ export async function insertDossiers(db: Kysely<Database>, o: ManyOptions): Prom
 				manifest: body,
 				digest: id.replace(/-/g, '').padEnd(64, '0'),
 				received_at: received.toISOString(),
-				appointment_date: o.appointmentDate?.(i) ?? '2026-03-05',
-				receipt: '{}',
+				appointment_date: appointmentDate,
+				receipt: JSON.stringify(receipt),
 				assignee_id: null,
 				applicant_name: who.name,
 				applicant_id_number: who.idNumber,

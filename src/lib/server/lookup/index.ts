@@ -35,12 +35,7 @@ export async function lookupDossiers(deps: LookupDeps, query: LookupQuery, viewe
 		if (!limit.allowed) throw rateLimited(limit.retryAfterMs, 'Bạn đã tra cứu');
 	}
 
-	let rows = deps.db
-		.selectFrom('dossiers')
-		.innerJoin('accounts', 'accounts.id', 'dossiers.account_id')
-		.select(['dossiers.id', 'dossiers.account_id', 'dossiers.code', 'dossiers.status', 'dossiers.appointment_date', 'dossiers.receipt', 'accounts.full_name']);
-	rows = 'code' in query ? rows.where('dossiers.code', '=', query.code) : rows.where('accounts.id_number', '=', query.idNumber);
-	const found = await rows.orderBy('dossiers.received_at', 'desc').orderBy('dossiers.code', 'desc').limit(LOOKUP_MAX_RESULTS).execute();
+	const found = await lookupQuery(deps.db, query).execute();
 
 	return found.map((row) => {
 		const receipt = dossierReceiptSchema.parse(JSON.parse(row.receipt));
@@ -56,6 +51,22 @@ export async function lookupDossiers(deps: LookupDeps, query: LookupQuery, viewe
 			...(own ? { dossierId: row.id } : {})
 		};
 	});
+}
+
+/**
+ * The one statement a lookup reads with: exact code (unique index on dossiers.code) or exact ID
+ * number (unique index on accounts.id_number, then dossiers_account_received). Exported for the
+ * benchmark's EXPLAIN (bench/lookup.bench-run.ts).
+ */
+export function lookupQuery(db: Kysely<Database>, query: LookupQuery) {
+	const rows = db
+		.selectFrom('dossiers')
+		.innerJoin('accounts', 'accounts.id', 'dossiers.account_id')
+		.select(['dossiers.id', 'dossiers.account_id', 'dossiers.code', 'dossiers.status', 'dossiers.appointment_date', 'dossiers.receipt', 'accounts.full_name']);
+	return ('code' in query ? rows.where('dossiers.code', '=', query.code) : rows.where('accounts.id_number', '=', query.idNumber))
+		.orderBy('dossiers.received_at', 'desc')
+		.orderBy('dossiers.code', 'desc')
+		.limit(LOOKUP_MAX_RESULTS);
 }
 
 async function ownsCode(db: Kysely<Database>, accountId: string, code: string): Promise<boolean> {
