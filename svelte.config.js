@@ -1,8 +1,9 @@
 import adapter from '@sveltejs/adapter-node';
 import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { extname, join } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { bundlePath, later, packBundle, precachePaths } from './src/lib/precache-plan.js';
 
 // Every procedure page is prerendered, so the service worker can precache it and the
 // whole catalogue opens offline after one visit.
@@ -14,17 +15,59 @@ const out = process.env.BUILD_DIR ?? 'build';
 const node = adapter({ out, precompress: true });
 // adapter-node precompresses html/js/json/css/svg/xml/wasm only; the prepared PDF fonts (129 KB
 // raw, ≈ 54 KB compressed) are text-like too. sirv serves any file's .br/.gz beside it.
+/** Writes `path` with its brotli (level 11) and gzip (level 9) copies beside it, as sirv serves them. */
+function writePrecompressed(path, bytes, window = 22) {
+	writeFileSync(path, bytes);
+	writeFileSync(`${path}.br`, brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_LGWIN]: window } }));
+	writeFileSync(`${path}.gz`, gzipSync(bytes, { level: 9 }));
+}
+
+/** Files below `dir` as URL paths below `prefix`, without the precompressed copies. */
+const walk = (dir, prefix) =>
+	readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+		e.isDirectory() ? walk(join(dir, e.name), `${prefix}/${e.name}`) : /\.(br|gz)$/.test(e.name) ? [] : [`${prefix}/${e.name}`]
+	);
+
+const TYPES = { '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.svg': 'image/svg+xml', '.png': 'image/png', '.webmanifest': 'application/manifest+json', '.txt': 'text/plain' };
+
+/**
+ * The precache bundle (src/lib/precache-plan.js): the service worker's first round in one file,
+ * built from the same lists SvelteKit gives the worker (the client build's files, static/, the
+ * prerendered paths) and the same rules. Its index says each file's type, as sirv would.
+ * Left out: the code every page loads (the app's entry, the root layout and what they import, ≈
+ * 19 files: those all prerendered pages name). Whatever page a phone first opened, it holds them
+ * in its HTTP cache, where the worker takes them from at no cost (≈ 39 KB less to download).
+ * @param {import('@sveltejs/kit').Builder} builder
+ */
+function writePrecacheBundle(builder) {
+	const client = join(out, 'client');
+	const { pages, assets } = builder.prerendered;
+	const named = [...pages.values()].map(({ file }) => new Set(readFileSync(join(out, 'prerendered', file), 'utf8').match(/\/_app\/immutable\/[^"'\s)]+/g)));
+	// Scripts only: the pages inline their stylesheets, so no first visit fetched those.
+	const everyPageLoads = (path) => path.endsWith('.js') && named.length > 0 && named.every((set) => set.has(path));
+	const paths = precachePaths({
+		build: walk(join(client, '_app', 'immutable'), '/_app/immutable'),
+		files: walk(builder.config.kit.files.assets, ''),
+		prerendered: builder.prerendered.paths
+	}).filter((path) => !later(path) && !everyPageLoads(path));
+	const entries = paths.map((path) => {
+		const page = pages.get(path);
+		const file = page ? join(out, 'prerendered', page.file) : assets.has(path) ? join(out, 'prerendered', path) : join(client, path);
+		const type = page ? 'text/html; charset=utf-8' : (assets.get(path)?.type ?? TYPES[extname(path)] ?? 'application/octet-stream');
+		return { path, contentType: type, body: readFileSync(file) };
+	});
+	// A 16 MB window (24): the files repeat one another across the whole bundle.
+	writePrecompressed(join(client, bundlePath(builder.config.kit.version.name)), packBundle(entries), 24);
+}
+
 /** @type {import('@sveltejs/kit').Adapter} */
 const adapterWithFonts = {
 	...node,
 	async adapt(builder) {
 		await node.adapt(builder);
 		const dir = join(out, 'client', 'fonts');
-		for (const name of readdirSync(dir).filter((n) => n.endsWith('.pdffont'))) {
-			const bytes = readFileSync(join(dir, name));
-			writeFileSync(join(dir, `${name}.br`), brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }));
-			writeFileSync(join(dir, `${name}.gz`), gzipSync(bytes, { level: 9 }));
-		}
+		for (const name of readdirSync(dir).filter((n) => n.endsWith('.pdffont'))) writePrecompressed(join(dir, name), readFileSync(join(dir, name)));
+		writePrecacheBundle(builder);
 	}
 };
 

@@ -260,7 +260,10 @@ async function offlineReady(browser, workers, base) {
 	const swFiles = sw.reduce((s, w) => s + w.counter.done.filter((d) => d.at <= readyWall).length, 0);
 	const laterBytes = sw.reduce((s, w) => s + sum(w.counter.done.filter((d) => d.at > readyWall)), 0);
 	const pageBytes = sum(counter.done.filter((d) => d.at <= readyWall));
-	if (process.env.BENCH_DEBUG) for (const w of sw) for (const d of w.counter.done) console.log(d.at <= readyWall ? 'install' : 'later', d.bytes, d.url);
+	if (process.env.BENCH_DEBUG) {
+		for (const d of counter.done) console.log('page', d.bytes, d.url);
+		for (const w of sw) for (const d of w.counter.done) console.log(d.at <= readyWall ? 'install' : 'later', d.bytes, d.url);
+	}
 	await context.close();
 	return { readyAt, laterAt, laterBytes, elapsed, fcp, swBytes, swFiles, pageBytes, throttledNet: sw.every((w) => w.network), throttledCpu: sw.every((w) => w.cpu), workers: sw.length };
 }
@@ -340,10 +343,13 @@ try {
 		const runs = [];
 		for (let i = 0; i < RUNS; i++) runs.push(await offlineReady(browser, workers, app.base));
 		const r = runs[0];
-		const bytes = median(runs.map((x) => x.swBytes + x.pageBytes));
+		// The worker's own script is fetched by the browser itself, seen by neither DevTools
+		// session: its size on the wire is counted as `npm start` serves it.
+		const script = (await htmlOnTheWire(app.base, '/service-worker.js')).wire;
+		const bytes = median(runs.map((x) => x.swBytes + x.pageBytes)) + script;
 		rows.push([
-			'offline-ready after a first visit of / (page + worker bytes)',
-			`${sec(median(runs.map((x) => x.readyAt)))}, ${kb(bytes)} (worker ${kb(median(runs.map((x) => x.swBytes)))} in ${r.swFiles} files)`,
+			'offline-ready after a first visit of / (page + worker script + worker bytes)',
+			`${sec(median(runs.map((x) => x.readyAt)))}, ${kb(bytes)} (page ${kb(median(runs.map((x) => x.pageBytes)))}, worker script ${kb(script)}, worker ${kb(median(runs.map((x) => x.swBytes)))} in ${r.swFiles} files)`,
 			`${sec(floorMs(bytes, 3))}`,
 			'—',
 			'≤ 15 s, ≤ 400 KB'

@@ -5,6 +5,7 @@
 import { build, files, prerendered, version } from '$service-worker';
 import { cleanupOutdatedCaches, PrecacheRoute } from 'workbox-precaching';
 import { ParallelPrecacheController } from '$lib/client/parallel-precache';
+import { bundlePath, later, precachePaths } from '$lib/precache-plan.js';
 import { registerRoute, setCatchHandler } from 'workbox-routing';
 import { CacheFirst } from 'workbox-strategies';
 import { clientsClaim } from 'workbox-core';
@@ -16,37 +17,22 @@ import '$lib/client/sync/sw-sync';
 
 const sw = self as unknown as ServiceWorkerGlobalScope;
 
-// Files fetched only on demand (large, rarely needed): cached at first use instead.
-const onDemand = new Set(['/units/legacy.json']);
-// Not precached: the prerendered /api/procedures/<code> answers (the route below answers them
-// from catalogue.json, byte for byte the same), the prerendered procedure pages (≈ 6.5 KB each,
-// 98 KB for 15 and more with every new procedure; offline the app shell renders the same page
-// from catalogue.json through that route), and the blank declarations (mau-to-khai.pdf, the
-// link before the scripts start; offline the page builds them on the device).
-const notPrecached = (url: string) =>
-	onDemand.has(url) || url.startsWith('/api/procedures/') || /^\/procedures\/[^/]+$/.test(url) || url.endsWith('.pdf');
+// What is kept, and in which round: src/lib/precache-plan.js (the build packs the first round
+// into the precache bundle from the same rules).
 // Static files and unit data carry a hash of their content (scripts/content-revisions.js), so an
 // update fetches only what changed; prerendered pages name the new chunks, so they follow the version.
 declare const __CONTENT_REVISIONS__: Record<string, string>;
-const revisioned = (url: string) => ({ url, revision: __CONTENT_REVISIONS__[url] ?? version });
-// In order of need: the pages and the catalogue, the code, then the rest of the static files,
-// the PDF fonts last (only a PDF needs them).
-const isFont = (url: string) => url.startsWith('/fonts/');
-const precacheEntries = [
-	...prerendered.filter((url) => !notPrecached(url)).map(revisioned),
-	// Hashed names: immutable. Among them the agency directory (≈ 8 KB brotli), so a dossier
+const hashed = new Set(build);
+const precacheEntries = precachePaths({ build, files, prerendered }).map((url) => ({
+	url,
+	// Hashed names are immutable. Among them the agency directory (≈ 8 KB brotli), so a dossier
 	// started with no signal still names its competent agency and can wait in the outbox.
-	...build.map((url) => ({ url, revision: null })),
-	...files.filter((url) => !notPrecached(url) && !isFont(url)).map(revisioned),
-	...files.filter((url) => !notPrecached(url) && isFont(url)).map(revisioned)
-];
-// Kept right after the install instead of during it: the PDF engine (its chunk is named by
-// scripts/pdf-engine-chunk.js) and the fonts only a PDF uses, ≈ 230 KB of ≈ 520 KB. The phone
-// is offline-ready without them; the page asks for them as soon as the worker is active
-// (src/lib/client/sw-update.svelte.ts), and a PDF asked for offline before they arrived says
-// so (src/lib/client/pdf/engine.ts).
-const later = (path: string) => isFont(path) || /\/_app\/immutable\/chunks\/pdf-engine\.[^/]+\.js$/.test(path);
-const precache = new ParallelPrecacheController(later);
+	revision: hashed.has(url) ? null : (__CONTENT_REVISIONS__[url] ?? version)
+}));
+// The PDF engine and its fonts come in a second round right after the install (see `later`): the
+// page asks for them as soon as the worker is active (src/lib/client/sw-update.svelte.ts), and a
+// PDF asked for offline before they arrived says so (src/lib/client/pdf/engine.ts).
+const precache = new ParallelPrecacheController(later, bundlePath(version));
 precache.precache(precacheEntries);
 registerRoute(new PrecacheRoute(precache, { cleanURLs: false, directoryIndex: null }));
 cleanupOutdatedCaches();

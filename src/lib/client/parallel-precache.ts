@@ -11,8 +11,15 @@
  * when the page asks for it (a message event keeps the worker alive while it runs); entries of
  * both rounds stay in one list, so activation never deletes a later file, and a request for
  * one that has not arrived yet goes to the network as before.
+ *
+ * On a phone that has none of the install round yet (the first visit), the round comes in one
+ * request instead: the precache bundle the build packs from the same list (src/lib/precache-plan.js),
+ * ≈ 285 KB brotli instead of ≈ 365 KB in ≈ 200 requests of one round trip each. What the bundle
+ * lacks or could not bring (an old build, a cut line) is fetched file by file as before; an update
+ * that changes a few files fetches only those.
  */
 import { PrecacheController } from 'workbox-precaching';
+import { unpackBundle } from '$lib/precache-plan.js';
 
 /**
  * Downloads in flight at once: Chromium opens at most 6 connections to one HTTP/1.1 host, and
@@ -21,10 +28,23 @@ import { PrecacheController } from 'workbox-precaching';
  */
 export const PRECACHE_PARALLEL = 6;
 
+/** The bundle is fetched when at least this share of the install round is missing. */
+const BUNDLE_WHEN_MISSING = 0.5;
+
+/** The bundle's headers that describe the bundle itself, not each file in it. */
+const OWN_HEADERS = ['content-encoding', 'content-length', 'content-type', 'etag', 'last-modified', 'cache-control', 'vary', 'accept-ranges', 'date', 'age', 'expires'];
+
 type Entry = [url: string, cacheKey: string];
 
 export class ParallelPrecacheController extends PrecacheController {
-	constructor(private readonly later: (url: string) => boolean = () => false) {
+	/**
+	 * @param later entries of the second round (see installLater)
+	 * @param bundle the URL of this version's precache bundle, if the build made one
+	 */
+	constructor(
+		private readonly later: (url: string) => boolean = () => false,
+		private readonly bundle?: string
+	) {
 		super();
 	}
 
@@ -51,11 +71,42 @@ export class ParallelPrecacheController extends PrecacheController {
 	}
 
 	override install(event: ExtendableEvent) {
-		const done = ParallelPrecacheController.drain(this.entries(false), ([url, cacheKey]) =>
-			Promise.all(this.strategy.handleAll({ params: { cacheKey }, request: this.request(url, cacheKey), event }))
-		).then(() => ({ updatedURLs: [], notUpdatedURLs: [] }));
+		const done = (async () => {
+			const round = this.entries(false);
+			const cache = await caches.open(this.strategy.cacheName);
+			const missing: Entry[] = [];
+			for (const entry of round) if (!(await cache.match(entry[1]))) missing.push(entry);
+			if (this.bundle && missing.length > 0 && missing.length >= round.length * BUNDLE_WHEN_MISSING) await this.unbundle(cache, missing).catch(() => undefined);
+			// What the bundle brought is found in the cache and not fetched again.
+			await ParallelPrecacheController.drain(missing, ([url, cacheKey]) =>
+				Promise.all(this.strategy.handleAll({ params: { cacheKey }, request: this.request(url, cacheKey), event }))
+			);
+			return { updatedURLs: [], notUpdatedURLs: [] };
+		})();
 		event.waitUntil(done);
 		return done;
+	}
+
+	/** Fetches the precache bundle and keeps each `missing` entry it holds under its cache key. */
+	private async unbundle(cache: Cache, missing: Entry[]) {
+		const response = await fetch(this.bundle!, { credentials: 'same-origin' });
+		if (!response.ok || response.redirected) return;
+		const files = unpackBundle(new Uint8Array(await response.arrayBuffer()));
+		if (!files) return;
+		// Each file answers with the headers the server gives every file (nosniff, frame and
+		// referrer policies…), and its own type.
+		const shared = new Headers(response.headers);
+		for (const name of OWN_HEADERS) shared.delete(name);
+		const wanted = new Map(missing.map(([url, cacheKey]) => [new URL(url).pathname, cacheKey]));
+		await Promise.all(
+			files.map(({ path, contentType, body }) => {
+				const cacheKey = wanted.get(path);
+				if (!cacheKey) return;
+				const headers = new Headers(shared);
+				headers.set('content-type', contentType);
+				return cache.put(cacheKey, new Response(body.slice(), { headers }));
+			})
+		);
 	}
 
 	/**

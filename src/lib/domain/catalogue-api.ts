@@ -3,7 +3,7 @@
  * worker from the precached catalogue when offline: one function, two callers.
  */
 import type { Procedure } from './procedure';
-import { toSummary } from './procedure';
+import { toSummary } from './procedure-summary';
 import { createSearchIndex, parseProcedureQuery, searchProcedures } from './search';
 import { errorEnvelope } from './wire/envelope';
 

@@ -122,16 +122,9 @@ function checkFeeReferences(p: { fees: Fee[]; form: { sections: { fields: { id: 
 }
 export type ProcedureInput = z.input<typeof procedureSchema>;
 
-/** The list view of a procedure: what search results and the catalogue index carry. */
-export type ProcedureSummary = Pick<
-	Procedure,
-	'code' | 'name' | 'nameEn' | 'keywords' | 'field' | 'tier' | 'agency' | 'onlineLevel' | 'summary'
->;
-
-export function toSummary(p: Procedure): ProcedureSummary {
-	const { code, name, nameEn, keywords, field, tier, agency, onlineLevel, summary } = p;
-	return { code, name, ...(nameEn ? { nameEn } : {}), keywords, field, tier, agency, onlineLevel, summary };
-}
+// The list view and `toSummary` live apart, free of zod: the service worker and the catalogue
+// page need them, not the schema above.
+export { toSummary, type ProcedureSummary } from './procedure-summary';
 
 /**
  * Validate a list of raw catalogue entries; the error names the entry and the field,
