@@ -195,7 +195,8 @@ async function throttleServiceWorkers(debuggingPort) {
 /** Records, in the page, when the first heading with `text` appears (performance.now()). */
 function watchHeading(text) {
 	const seen = () => {
-		for (const h of document.querySelectorAll('h1, h2, h3, legend')) if (h.textContent?.trim() === text) return true;
+		// endsWith: a step heading starts with its visually hidden "Bước 1/5: ".
+		for (const h of document.querySelectorAll('h1, h2, h3, legend')) if (h.textContent?.trim().endsWith(text)) return true;
 		return false;
 	};
 	const start = () => {

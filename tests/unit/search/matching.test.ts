@@ -39,7 +39,14 @@ describe('matching', () => {
 	it('takes a word that exists in the catalogue as typed, without typo matches', () => {
 		// "hon" is a catalogue word: "hong"/"ho" typo neighbours must not widen the result.
 		const items = searchProcedures(index, { q: 'ket hon' }).items;
-		expect(items.every((p) => /kết hôn/i.test(`${p.name} ${p.summary} ${p.keywords.join(' ')}`))).toBe(true);
+		const keywordsOf = (code: string) => fixtureCatalogue.find((p) => p.code === code)!.keywords.join(' ');
+		expect(items.every((p) => /kết hôn/i.test(`${p.name} ${p.summary} ${keywordsOf(p.code)}`))).toBe(true);
+	});
+
+	it('answers a list without the keywords: they are searched, not shown', () => {
+		const items = searchProcedures(index, { q: 'khai sinh' }).items;
+		expect(items.length).toBeGreaterThan(0);
+		for (const item of items) expect(item).not.toHaveProperty('keywords');
 	});
 
 	it('allows no typo in short words or in the first letter of a 3-letter word', () => {

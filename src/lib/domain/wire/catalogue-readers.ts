@@ -19,7 +19,6 @@ function isSummary(v: unknown): boolean {
 		/^\d\.\d{6}$/.test(v.code) &&
 		isString(v.name) &&
 		(v.nameEn === undefined || isString(v.nameEn)) &&
-		isStrings(v.keywords) &&
 		isString(v.field) &&
 		isString(v.tier) &&
 		isKind(v.agency) &&

@@ -34,7 +34,8 @@ export type Facets = z.infer<typeof facetsSchema>;
 
 /** GET /api/procedures answer (200). A 400 carries the error envelope plus `facets`. */
 export const procedureListAnswerSchema = z.object({
-	items: z.array(z.extend(procedureSummarySchema, { score: z.number() })),
+	// A list item is a summary without its keywords (searched, never shown) plus its score.
+	items: z.array(z.extend(z.omit(procedureSummarySchema, { keywords: true }), { score: z.number() })),
 	total: z.int(),
 	facets: facetsSchema,
 	message: z.optional(z.string())
