@@ -164,7 +164,8 @@ export type SearchIndex = {
 	postings: Int32Array[];
 };
 
-export type SearchResult = { items: (ProcedureSummary & { score: number })[]; total: number };
+/** A list item: the summary a list shows (not the keywords) and its score. */
+export type SearchResult = { items: (Omit<ProcedureSummary, 'keywords'> & { score: number })[]; total: number };
 
 export function createSearchIndex(procs: ProcedureSummary[]): SearchIndex {
 	const vocabulary: string[] = [];
