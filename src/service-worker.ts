@@ -43,6 +43,8 @@ clientsClaim();
 // The update is offered to the person ("Đã có phiên bản mới"), never forced under them.
 sw.addEventListener('message', (event) => {
 	if (event.data?.type === 'SKIP_WAITING') void sw.skipWaiting();
+	// An open page that the first claim missed (its document arrived just after it).
+	if (event.data?.type === 'CLAIM') event.waitUntil(sw.clients.claim());
 	// The second precache round (see `later`); the page asks on every start, what is kept is skipped.
 	if (event.data?.type === 'PRECACHE_LATER') event.waitUntil(precache.installLater());
 });

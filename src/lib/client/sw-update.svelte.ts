@@ -27,6 +27,9 @@ export function registerServiceWorker() {
  */
 async function keepPdfEngine() {
 	const registration = await navigator.serviceWorker.ready;
+	// A page whose navigation left before the first worker activated and arrived after its
+	// claim stays uncontrolled (no offline, no outbox) until the next full load: ask again.
+	if (!navigator.serviceWorker.controller) registration.active?.postMessage({ type: 'CLAIM' });
 	registration.active?.postMessage({ type: 'PRECACHE_LATER' });
 }
 
