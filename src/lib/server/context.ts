@@ -31,8 +31,16 @@ export function serverContext(): Promise<ServerContext> {
 		await migrateToLatest(database.db);
 		await syncAgencies(database.db);
 		const messenger = createMessenger(config, database.db);
-		scheduleHousekeeping({ db: database.db, dataDir: config.dataDir, ...config.housekeeping });
-		scheduleOutboxes({ db: database.db, config, messenger });
+		const stopHousekeeping = scheduleHousekeeping({ db: database.db, dataDir: config.dataDir, ...config.housekeeping });
+		const stopOutboxes = scheduleOutboxes({ db: database.db, config, messenger });
+		// adapter-node's own server (`node build`) stops on SIGTERM once nothing else holds the
+		// process: it then emits this. PostgreSQL's pool, used every few seconds by the outbox
+		// timer, would otherwise keep its sockets open and the process alive for ever.
+		process.once('sveltekit:shutdown', () => {
+			stopHousekeeping();
+			stopOutboxes();
+			void database.close();
+		});
 		return { config, database, deps: { db: database.db, config, messenger } };
 	})();
 	return ready;
