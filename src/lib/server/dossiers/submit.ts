@@ -20,7 +20,7 @@ import { dossierReceiptSchema, manifestDigest, type DossierManifest, type Dossie
 import { workingCalendar } from '$lib/domain/holidays';
 import { defaultSubmissionLimits, type Config } from '../config';
 import type { Database } from '../db/types';
-import { blobsOf } from '../blobs/repository';
+import { claimBlobs } from '../blobs/repository';
 import { ApiError } from '../http/api-error';
 import { countNewDossier } from './limits';
 import { nextDossierSequence } from './sequence';
@@ -67,7 +67,7 @@ export async function submitDossier(deps: DossierDeps, accountId: string, dossie
 			// Checked again under the lock: a concurrent PUT of the same id may have won.
 			const raced = await existing(trx, accountId, dossierId, digest);
 			if (raced) return raced;
-			await checkBlobs(trx, deps.config.upload.maxDossierBytes, accountId, manifest);
+			await checkBlobs(trx, deps.config.upload.maxDossierBytes, accountId, manifest, now);
 			await countNewDossier(trx, deps.config.submissions ?? defaultSubmissionLimits, { accountId, address, agencyCode: checked.agency.code }, now);
 			return { status: 201 as const, receipt: await insertDossier(trx, { accountId, dossierId, manifest, digest, checked, now }) };
 		});
@@ -91,10 +91,14 @@ async function existing(db: Kysely<Database>, accountId: string, id: string, dig
 	return { status: 200, receipt: dossierReceiptSchema.parse(JSON.parse(row.receipt)) };
 }
 
-/** Every referenced file must be a verified blob of this account, and all of them together within the limit. */
-export async function checkBlobs(db: Kysely<Database>, maxDossierBytes: number, accountId: string, manifest: DossierManifest) {
+/**
+ * Every referenced file must be a verified blob of this account, and all of them together
+ * within the limit. Called inside the write transaction: the rows are claimed (locked, their
+ * age refreshed) so housekeeping cannot delete them before the commit (claimBlobs).
+ */
+export async function checkBlobs(trx: Kysely<Database>, maxDossierBytes: number, accountId: string, manifest: DossierManifest, now: Date) {
 	const hashes = [...new Set(manifest.attachments.map((a) => a.sha256))];
-	const held = new Map((await blobsOf(db, accountId, hashes)).map((b) => [b.sha256, b]));
+	const held = new Map((await claimBlobs(trx, accountId, hashes, now)).map((b) => [b.sha256, b]));
 	const missing = hashes.filter((h) => !held.has(h));
 	if (missing.length) {
 		const fields = Object.fromEntries(

@@ -18,7 +18,7 @@ import type { Database } from '../db/types';
 import { ApiError } from '../http/api-error';
 import { parseWith } from '../http/respond';
 import { getProcedure } from '../catalogue';
-import { blobsOf } from '../blobs/repository';
+import { claimBlobs } from '../blobs/repository';
 import { checkBlobs } from '../dossiers/submit';
 import { checkSubmission } from '../dossiers/validate';
 import { serverReference } from '../dossiers/reference';
@@ -146,7 +146,8 @@ async function applyLocked(trx: Kysely<Database>, deps: WorkflowDeps, account: A
 		payload = { ...payload, version };
 	}
 	if (request.action === 'finish' && request.result) {
-		const [file] = await blobsOf(trx, account.id, [request.result.sha256]);
+		// Claimed, not read: housekeeping cannot delete the officer's upload before the commit (claimBlobs).
+		const [file] = await claimBlobs(trx, account.id, [request.result.sha256], now);
 		if (!file)
 			throw new ApiError('missing_blobs', 'Máy chủ chưa có tệp kết quả này; hãy tải tệp lên lại.', { fields: { result: 'Hãy tải tệp kết quả lên lại' } });
 		payload = { result: { ...request.result, size: Number(file.size), type: file.type } };
@@ -228,7 +229,7 @@ async function checkResubmission(
 			fields: { procedureCode: 'Không đổi được thủ tục khi bổ sung' }
 		});
 	checkSubmission(manifest, serverReference(), now);
-	await checkBlobs(trx, deps.config.upload.maxDossierBytes, row.account_id, manifest);
+	await checkBlobs(trx, deps.config.upload.maxDossierBytes, row.account_id, manifest, now);
 }
 
 /** The files of every version stay readable to the desk: a resubmission adds its files to the list. */
