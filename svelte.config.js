@@ -93,6 +93,34 @@ const config = {
 		// alone instead of waiting on CSS that competes with a dozen module preloads on 2G
 		// (≈ 2 s → ≈ 0.8 s first paint in bench/throttled.mjs).
 		inlineStyleThreshold: 5000,
+		// The page's Content-Security-Policy (issue 12, defect 9). 'auto': a server-rendered page
+		// gets a fresh nonce in its header, a prerendered one (the procedure pages, /app-shell
+		// that the service worker answers offline navigations with) a <meta> with the hash of its
+		// one inline script. No 'unsafe-inline' and no 'unsafe-eval' for scripts (zod's JIT is off
+		// in the browser: src/hooks.client.ts). Every answer also carries the base policy of
+		// scripts/security-headers.js (frame-ancestors cannot be set from a <meta>).
+		csp: {
+			mode: 'auto',
+			directives: {
+				'default-src': ['self'],
+				'script-src': ['self'],
+				// Styles cannot run code; 'unsafe-inline' keeps the style attribute of app.html's
+				// wrapper and any future style={…} working. With it SvelteKit adds no style hashes.
+				'style-src': ['self', 'unsafe-inline'],
+				// Previews of a photo or scan on the device are blob: URLs; a few icons are data: URLs.
+				'img-src': ['self', 'blob:', 'data:'],
+				'font-src': ['self'],
+				'connect-src': ['self'],
+				// The attachment worker (src/lib/client/attachments/prepare.ts) and the service worker.
+				'worker-src': ['self'],
+				// No page frames anything today; an attachment of our own (served with its sandbox CSP) may be.
+				'frame-src': ['self'],
+				'manifest-src': ['self'],
+				'object-src': ['none'],
+				'base-uri': ['self'],
+				'frame-ancestors': ['self']
+			}
+		},
 		prerender: { entries: ['*', ...procedurePages], handleHttpError: 'fail' }
 	}
 };

@@ -1,4 +1,10 @@
 import type { HandleClientError } from '@sveltejs/kit';
+import { config as zodConfig } from 'zod/mini';
+
+// The page's CSP allows no eval (svelte.config.js, kit.csp): zod's compiled object parser
+// would try `new Function` once, be refused and fall back, but the refusal is still reported
+// as a CSP violation. Off before any schema parses (this module loads before any page).
+zodConfig({ jitless: true });
 
 /**
  * An error while the page loads data on the phone. A failed fetch is almost always no signal
