@@ -1,10 +1,13 @@
 import type { HandleClientError } from '@sveltejs/kit';
-import { config as zodConfig } from 'zod/mini';
 
 // The page's CSP allows no eval (svelte.config.js, kit.csp): zod's compiled object parser
 // would try `new Function` once, be refused and fall back, but the refusal is still reported
 // as a CSP violation. Off before any schema parses (this module loads before any page).
-zodConfig({ jitless: true });
+// Set on zod's own global config object (what `z.config({ jitless: true })` writes to) rather
+// than by importing zod here, which would add zod to the first visit's JavaScript;
+// tests/unit/build/zod-jitless.test.ts checks that zod reads it.
+const zodGlobal = globalThis as { __zod_globalConfig?: { jitless?: boolean } };
+(zodGlobal.__zod_globalConfig ??= {}).jitless = true;
 
 /**
  * An error while the page loads data on the phone. A failed fetch is almost always no signal
