@@ -4,15 +4,17 @@
  * keep every value typed: an error never navigates away or clears a form.
  */
 import { t } from '$lib/i18n.svelte';
+import { inLanguage } from '$lib/i18n/sentences.svelte';
 import { ApiFailure } from './api/request';
 
 /** What to tell the person; '' for an abort they caused themselves. */
 export function messageOf(error: unknown, fallback = t('somethingFailed')): string {
 	if ((error as Error)?.name === 'AbortError') return '';
-	// The server's own messages come as it words them; no network at all is said here, in the chosen language.
-	if (error instanceof ApiFailure) return error.kind === 'network' ? t('networkDown') : error.message;
+	// The server's messages and the device's own come as Vietnamese text, shown in the chosen
+	// language ($lib/i18n/translate.ts); no network at all is said here.
+	if (error instanceof ApiFailure) return error.kind === 'network' ? t('networkDown') : inLanguage(error.message);
 	if (isQuotaError(error)) return quotaMessage();
-	if (error instanceof Error && error.message && !/^[A-Z][a-zA-Z]+Error\b/.test(error.message)) return error.message;
+	if (error instanceof Error && error.message && !/^[A-Z][a-zA-Z]+Error\b/.test(error.message)) return inLanguage(error.message);
 	return fallback;
 }
 

@@ -75,16 +75,3 @@ export async function draftsUsageBytes(db: AccountDb): Promise<number> {
 	});
 	return bytes;
 }
-
-/** "12,3 MB" — sizes for people, in Vietnamese number format. */
-export function formatBytes(bytes: number): string {
-	const units = ['B', 'KB', 'MB', 'GB'];
-	let value = bytes;
-	let unit = 0;
-	while (value >= 1024 && unit < units.length - 1) {
-		value /= 1024;
-		unit++;
-	}
-	const digits = unit === 0 || value >= 100 ? 0 : 1;
-	return `${value.toLocaleString('vi-VN', { maximumFractionDigits: digits })} ${units[unit]}`;
-}

@@ -2,6 +2,7 @@
 import { formatDate, formatDateTime } from '$lib/domain/time';
 import { i18n } from '$lib/i18n.svelte';
 import { t } from '$lib/i18n/outbox';
+import { inLanguage } from '$lib/i18n/sentences.svelte';
 import type { OutboxEntry } from '../db/outbox-record';
 
 /** Megabytes with one decimal, for "2,1/5,0 MB" progress. */
@@ -33,7 +34,7 @@ export function describeEntry(entry: OutboxEntry, online = true): string {
 				? t('status.receivedCode', { code: entry.receipt.code, date: formatDate(entry.receipt.appointmentDate) })
 				: t('status.received');
 		case 'needs-attention':
-			return t('status.needsAttention', { reason: entry.lastError ?? t('status.refused') });
+			return t('status.needsAttention', { reason: inLanguage(entry.lastError) ?? t('status.refused') });
 		case 'paused':
 			return t('status.paused');
 		case 'withdrawn':
