@@ -5,7 +5,6 @@ import { putBlob } from '$lib/client/db/blobs';
 import { createDraft } from '$lib/client/db/drafts';
 import {
 	draftsUsageBytes,
-	formatBytes,
 	isSpaceLow,
 	requestPersistence,
 	storageEstimate
@@ -55,10 +54,5 @@ describe('storage persistence and space', () => {
 		expect(await draftsUsageBytes(db)).toBe(json);
 		await putBlob(db, new Blob([new Uint8Array(5000)], { type: 'application/pdf' }), 'a.pdf');
 		expect(await draftsUsageBytes(db)).toBe(json + 5000);
-	});
-
-	it('formats sizes in Vietnamese', () => {
-		expect(formatBytes(512)).toBe('512 B');
-		expect(formatBytes(1.5 * MB)).toBe('1,5 MB');
 	});
 });
