@@ -44,7 +44,7 @@ function compile(catalogue: Catalogue): Entry[] {
 /** Placeholders holding a sentence of their own, translated in turn. */
 const SENTENCES = new Set(['detail', 'what']);
 /** Placeholders holding an amount ("10.000", "1,5 MB"); the others (names, labels, codes) stay as typed. */
-const AMOUNTS = new Set(['count', 'min', 'max', 'value', 'size', 'length', 'items', 'n', 'held', 'quota']);
+const AMOUNTS = new Set(['count', 'min', 'max', 'value', 'size', 'expected', 'length', 'items', 'n', 'held', 'quota', 'width', 'height']);
 
 /** "10.000" → "10,000", "1,5 MB" → "1.5 MB": amounts written the Vietnamese way, in English. */
 function englishAmount(value: string): string {

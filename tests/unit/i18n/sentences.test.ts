@@ -7,6 +7,7 @@ import { inLanguage } from '$lib/i18n/sentences.svelte';
 import { validateAttachments, validateDate, validateIdNumber, validateNumber, validatePhone, validateTaxCode, validateText, requiredMessage } from '$lib/domain/validators';
 import { fullNameSchema, passwordSchema } from '$lib/domain/account';
 import { summarizeFields } from '$lib/domain/wire/envelope';
+import { rateLimited } from '$lib/server/http/api-error';
 
 /** A letter only Vietnamese writes (tone marks, ă â đ ê ô ơ ư): none may be left in an English sentence. */
 const VIETNAMESE = /[àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ]/i;
@@ -50,6 +51,8 @@ describe('the English of sentences that travel as Vietnamese text', () => {
 			[requiredMessage({ id: 'fullName', type: 'text', label: 'Họ, chữ đệm, tên', required: true, maxLength: 100 } as never), 'Enter "họ, chữ đệm, tên"'],
 			[fullNameSchema.safeParse('A').error!.issues[0].message, 'Enter your full name as on your ID card'],
 			[passwordSchema.safeParse('short').error!.issues[0].message, 'The password must have at least 8 characters'],
+			[rateLimited(5_000, 'Bạn đã thử đăng nhập').message, 'You have tried to sign in too many times. Try again in 5 seconds.'],
+			[rateLimited(120_000, 'Bạn đã nhập mã').message, 'You have entered a code too many times. Try again in 2 minutes.'],
 			[summarizeFields({ a: 'x', b: 'y' }, 'Hồ sơ chưa hợp lệ'), 'The application is not valid yet: 2 things to fix']
 		];
 		for (const [message, english] of cases) expect(translate(message!)).toBe(english);
@@ -88,11 +91,46 @@ describe('no message without its English', () => {
 		'src/lib/client/db/profile.ts',
 		'src/lib/client/db/papers.ts',
 		'src/lib/client/units.ts',
-		'src/lib/server/blobs/orphans.ts'
+		'src/lib/client/db/accounts.ts',
+		'src/lib/client/db/account-db.ts',
+		'src/lib/client/db/dossier-cache.ts',
+		'src/lib/domain/documents.ts',
+		'src/lib/domain/wire/dossiers.ts',
+		'src/lib/domain/wire/primitives.ts',
+		// The server's answers a phone shows: sending an application, uploads, the account pages.
+		'src/lib/server/blobs/orphans.ts',
+		'src/lib/server/blobs/uploads.ts',
+		'src/lib/server/blobs/verify-upload.ts',
+		'src/lib/server/dossiers/validate.ts',
+		'src/lib/server/dossiers/submit.ts',
+		'src/lib/server/dossiers/limits.ts',
+		'src/lib/server/http/api-error.ts',
+		'src/lib/server/http/respond.ts',
+		'src/lib/server/accounts/codes.ts',
+		'src/lib/server/accounts/register.ts',
+		'src/lib/server/accounts/password.ts',
+		'src/lib/server/accounts/sign-in.ts',
+		'src/lib/server/accounts/password-rules.ts',
+		'src/lib/server/accounts/profile.ts',
+		'src/lib/server/accounts/profile-api.ts',
+		'src/lib/server/lookup/index.ts',
+		'src/lib/server/routing.ts'
 	];
 	const words = new Set([
 		'nữ',
 		'${source.title} (bản sao)',
+		// Pieces of a sentence, each sentence with its entry.
+		' hoặc ',
+		'${o.agency.name} (${o.reason})',
+		'${seconds} giây',
+		'${Math.ceil(seconds / 60)} phút',
+		'${what} quá nhiều lần. Vui lòng thử lại sau ${wait}.',
+		'tệp',
+		// Family relations: the store's pages name them from its words ($lib/i18n/documents.ts).
+		'Vợ/chồng', 'Cha/mẹ', 'Anh/chị/em', 'Ông/bà', 'Cháu', 'Người thân khác',
+		// What the code sent by SMS or e-mail is for, and its text: a message, not the app's page.
+		'Mã kích hoạt tài khoản', 'kích hoạt tài khoản', 'Mã đặt lại mật khẩu', 'đặt lại mật khẩu', 'Mã xác nhận đổi số CCCD', 'xác nhận đổi số CCCD',
+		'Mã ${action} trên Dịch vụ công của bạn là ${code}. Mã có hiệu lực 10 phút. Không đưa mã này cho bất kỳ ai, kể cả người xưng là cán bộ.',
 		// Two sentences, one per sex, each with its entry (checked by the validator cases above).
 		'Chữ số thứ 4 là ${centuryDigit} (giới tính ${sexWord(parts.sex)}) nhưng giới tính đã khai là ${sexWord(ctx.sex)}; hãy soát lại số định danh hoặc giới tính'
 	]);
