@@ -13,6 +13,8 @@ declare global {
 			/** The signed-in account, from the session cookie; null when signed out. */
 			account: AccountView | null;
 			sessionToken: string | null;
+			/** The language chosen on this browser (the `lang` cookie); pages are rendered in it. */
+			locale: 'vi' | 'en';
 		}
 	}
 }

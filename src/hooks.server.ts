@@ -4,6 +4,8 @@ import { serverContext } from '$lib/server/context';
 import { checkHolidayData } from '$lib/server/holidays-check';
 import { postalTariff } from '$lib/server/postal-tariff';
 import { SESSION_COOKIE } from '$lib/server/session-cookie';
+import { LANG_COOKIE } from '$lib/domain/wire/cookies';
+import { renderInRequestLanguage } from '$lib/server/language';
 import { sessionOfRequest } from '$lib/server/http/request-session';
 import { refuseCrossSiteForm } from '$lib/server/http/origin-check';
 import { refuseLargeBody } from '$lib/server/http/body-limit';
@@ -17,6 +19,8 @@ export const init: ServerInit = async () => {
 	// The holiday data is checked here, at build (prerendering runs init) and at every start,
 	// so that phones never download its schema.
 	checkHolidayData();
+	// Pages render in the language chosen on the browser: every area's English, loaded once.
+	await renderInRequestLanguage();
 	// The postal tariff too (the shipped one at build, the configured one at start).
 	postalTariff();
 	if (building) return;
@@ -28,6 +32,8 @@ export const init: ServerInit = async () => {
 };
 
 export const handle: Handle = async ({ event, resolve }) => {
+	// The language chosen on this browser: pages render in it ($lib/server/language.ts).
+	event.locals.locale = event.cookies.get(LANG_COOKIE) === 'en' ? 'en' : 'vi';
 	if (building) return resolve(event);
 	const ctx = await serverContext();
 	const { pathname } = event.url;
@@ -43,8 +49,10 @@ export const handle: Handle = async ({ event, resolve }) => {
 	event.locals.account = who.session?.account ?? null;
 	event.locals.sessionToken = who.session ? event.cookies.get(SESSION_COOKIE)! : null;
 
-	let response = await resolve(event);
+	let response = await resolve(event, event.locals.locale === 'en' ? { transformPageChunk: ({ html }) => html.replace('<html lang="vi">', '<html lang="en">') } : undefined);
 	if (pathname.startsWith('/api/')) response = await apiErrorEnvelope(response);
+	// A page's words follow the `lang` cookie: no cache may hand one language's page to the other.
+	if (response.headers.get('content-type')?.startsWith('text/html')) response.headers.append('vary', 'cookie');
 	// A page rendered for a signed-in person (account, drafts, outbox, officer desk) is theirs alone.
 	if (event.locals.account && !response.headers.has('cache-control')) response.headers.set('cache-control', 'private, no-store');
 	return withHeaders(response, pathname);

@@ -9,6 +9,7 @@
  */
 import { deliveryLabels, onlineLevelLabels, tierLabels } from '$lib/domain/labels';
 import { localKeys, readStored, writeStored } from '$lib/client/db/keys';
+import { LANG_COOKIE } from '$lib/domain/wire/cookies';
 import { vi, type MessageKey, type Messages } from './i18n/vi';
 
 export type Locale = 'vi' | 'en';
@@ -18,7 +19,48 @@ export type { MessageKey, Messages };
 // would otherwise carry its words (./i18n/en/).
 let english: typeof import('./i18n/en') | undefined;
 
-export const i18n = $state({ locale: 'vi' as Locale });
+/**
+ * Whether this page starts in English: the server rendered it so (<html lang="en">, from the
+ * `lang` cookie), or it was prerendered in Vietnamese (home, procedures) for a browser whose
+ * cookie asks for English: it switches before it starts (routes/+layout.ts), not after.
+ */
+export const startsInEnglish = () =>
+	typeof document !== 'undefined' && (document.documentElement.lang === 'en' || document.cookie.split('; ').includes(`${LANG_COOKIE}=en`));
+
+const chosen = $state({ locale: (startsInEnglish() ? 'en' : 'vi') as Locale });
+
+// On the server, the language of the request being rendered ($lib/server/language.ts reads it
+// per call, so that two requests in two languages never see each other's).
+let requestLocale: (() => Locale) | undefined;
+
+export const i18n = {
+	get locale(): Locale {
+		return requestLocale?.() ?? chosen.locale;
+	},
+	set locale(locale: Locale) {
+		chosen.locale = locale;
+	}
+};
+
+/** Every area's English at once (./i18n/all-english.ts), keyed by the area's Vietnamese words. */
+export interface AllEnglish {
+	core: typeof import('./i18n/en');
+	areas: ReadonlyMap<object, Readonly<Record<string, string>>>;
+	translate: (text: string) => string;
+}
+let all: AllEnglish | undefined;
+
+/**
+ * Every area's English at hand before rendering: on the server, where pages render in the
+ * request's language (`locale`, read per call), and on a page the server rendered in English,
+ * before it starts, so that nothing switches back to Vietnamese on the way (routes/+layout.ts).
+ */
+export function provideAllEnglish(words: AllEnglish, locale?: () => Locale) {
+	all = words;
+	english = words.core;
+	if (locale) requestLocale = locale;
+}
+export const allEnglish = () => all;
 
 /** `text` with its `{name}` placeholders filled from `params`. */
 export function fill(text: string, params?: Record<string, string | number>): string {
@@ -57,9 +99,11 @@ export async function setLocale(locale: Locale) {
 	document.documentElement.lang = locale;
 	// Private mode: the choice lasts for this visit.
 	writeStored('local', localKeys.locale, locale);
+	// The server renders the next pages in it (hooks.server.ts); Vietnamese needs no cookie.
+	document.cookie = locale === 'en' ? `${LANG_COOKIE}=en; path=/; max-age=31536000; samesite=lax` : `${LANG_COOKIE}=; path=/; max-age=0; samesite=lax`;
 }
 
 export function restoreLocale() {
-	const saved = readStored('local', localKeys.locale);
+	const saved = startsInEnglish() ? 'en' : readStored('local', localKeys.locale);
 	if (saved === 'en' || saved === 'vi') void setLocale(saved);
 }

@@ -75,3 +75,104 @@ test('in English, the review step and the sending that follows show English', as
 	await expect(page.getByTestId('receipt').first().getByText('Application code')).toBeVisible();
 	expect(await page.locator('main').innerText()).not.toMatch(/Mã hồ sơ|Đã tiếp nhận|Đang gửi|Tải giấy tiếp nhận/);
 });
+
+// The validators' messages are made in Vietnamese by the one form engine (page, worker, server)
+// and shown in the chosen language: amounts in the English style, the form's own labels (the
+// agency's wording) as they are.
+test('in English, a form’s validation messages are English', async ({ page }) => {
+	await page.goto('/signin');
+	await chooseEnglish(page);
+	await page.goto('/procedures/1.001193/apply');
+	await expect(page.getByRole('heading', { name: 'Người yêu cầu' })).toBeVisible();
+	await page.getByLabel('Họ, chữ đệm, tên').fill('A'.repeat(10_000));
+	await page.getByLabel('Ngày, tháng, năm sinh').fill('31/02/1990');
+	await page.getByLabel('Số định danh cá nhân (số CCCD)').fill('001290012345');
+	await page.getByRole('button', { name: 'Continue' }).click();
+	const summary = page.getByRole('alert').filter({ hasText: 'things to fix' });
+	await expect(summary).toContainText('characters (now 10,000)');
+	await expect(summary).toContainText('31/02 is not a date in the calendar');
+	await expect(page.locator('#f-requesterBirthDate-wrap')).toContainText('31/02 is not a date in the calendar');
+	expect(await page.locator('main').innerText()).not.toMatch(/Tối đa|không có trong lịch|chỗ cần sửa|Chữ số thứ|Vui lòng|Hãy nhập|hãy soát lại/);
+});
+
+// An outbox entry the server refused keeps the server's Vietnamese words on the device; the
+// outbox and the draft show them in English. (The refusal: a phone whose clock runs ahead, as
+// in submit.spec (f).)
+test('in English, a refused application’s reasons in the outbox and on the draft are English', async ({ page, context }) => {
+	const DAY = 86_400_000;
+	await context.addInitScript((offset) => {
+		const RealDate = Date;
+		class PhoneDate extends RealDate {
+			constructor(...args: unknown[]) {
+				if (args.length) super(...(args as [number]));
+				else super(RealDate.now() + offset);
+			}
+			static now() {
+				return RealDate.now() + offset;
+			}
+		}
+		globalThis.Date = PhoneDate as DateConstructor;
+	}, 400 * DAY);
+	const soon = new Date(Date.now() + 7 * 3_600_000 + 30 * DAY);
+	const pad = (n: number) => String(n).padStart(2, '0');
+	const futureBirth = `${pad(soon.getUTCDate())}/${pad(soon.getUTCMonth() + 1)}/${soon.getUTCFullYear()}`;
+	const futureId = `0012${String(soon.getUTCFullYear()).slice(2)}012345`;
+
+	await signIn(page);
+	await openCompleteDraft(page, 4 * 1024, { declarantBirthDate: futureBirth, declarantIdNumber: futureId });
+	await chooseEnglish(page);
+	await page.getByRole('button', { name: 'Send the application' }).click();
+	await expect(page).toHaveURL(/\/outbox$/);
+	const state = page.locator('main .state').filter({ hasText: 'Needs fixing' });
+	await expect(state).toContainText(/has not come yet|things to fix/, { timeout: 30_000 });
+	const outbox = await page.locator('main').innerText();
+	expect(outbox).not.toMatch(/chưa tới|chưa hợp lệ|chỗ cần sửa|hãy soát lại|Hãy nhập|trở về trước/);
+
+	await page.getByRole('link', { name: 'Open the application to fix it' }).click();
+	const banner = page.getByTestId('refused');
+	await expect(banner).toContainText('The application was not received.');
+	await expect(page.getByRole('alert').filter({ hasText: 'things to fix' })).toContainText(`${futureBirth} has not come yet`);
+	expect(await page.locator('main').innerText()).not.toMatch(/chưa tới|chưa hợp lệ|chỗ cần sửa|hãy soát lại|trở về trước/);
+	await banner.getByRole('button', { name: /^Step 1:/ }).click();
+	await expect(page.locator('#f-declarantBirthDate-wrap')).toContainText(`${futureBirth} has not come yet`);
+	expect(await page.locator('main').innerText()).not.toMatch(/chưa tới|chưa hợp lệ|chỗ cần sửa|hãy soát lại|trở về trước/);
+});
+
+// The language is kept in a cookie too, so pages the server renders come in English from the
+// first byte (no Vietnamese before the scripts start), with <html lang="en">; prerendered pages
+// (home, procedures) are built in Vietnamese and switch before they start.
+test('in English, pages the server renders are English before any script runs', async ({ page, browser }) => {
+	await page.goto('/signin');
+	await chooseEnglish(page);
+	const cookies = await page.context().cookies();
+	expect(cookies.find((c) => c.name === 'lang')?.value).toBe('en');
+
+	const noScript = await browser.newContext({ javaScriptEnabled: false });
+	await noScript.addCookies(cookies.filter((c) => c.name === 'lang'));
+	const plain = await noScript.newPage();
+	for (const path of ['/signin', '/lookup']) {
+		await plain.goto(path);
+		await expect(plain.locator('html')).toHaveAttribute('lang', 'en');
+		expect(await plain.locator('main').innerText(), path).not.toMatch(VIETNAMESE);
+	}
+	await plain.goto('/signin');
+	await expect(plain.getByRole('heading', { level: 1 })).toHaveText('Sign in');
+	// The register page's province names are the official units' names: its own words are English.
+	await plain.goto('/register');
+	await expect(plain.getByRole('heading', { level: 1 })).toHaveText('Register an account');
+	expect(await plain.locator('main').innerText()).not.toMatch(/Họ và tên|Mật khẩu|Tỉnh\/thành phố|Đăng ký/);
+	await noScript.close();
+
+	// Back to Vietnamese: the cookie goes, the server renders Vietnamese again.
+	await page.getByRole('button', { name: 'Tiếng Việt' }).click();
+	await expect(page.locator('html')).toHaveAttribute('lang', 'vi');
+	expect((await page.context().cookies()).find((c) => c.name === 'lang')).toBeUndefined();
+	const html = await (await page.request.get('/signin')).text();
+	expect(html).toContain('<html lang="vi"');
+
+	// A prerendered page in English: English once started, <html lang="en">.
+	await page.getByRole('button', { name: 'English' }).click();
+	await page.goto('/');
+	await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+	await expect(page.getByRole('link', { name: 'Procedures' }).first()).toBeVisible();
+});

@@ -4,7 +4,7 @@
  * See ./translate.ts for why the text itself is the key. The English catalogue is fetched with
  * the rest of English (../i18n.svelte.ts `whenEnglish`); a Vietnamese reader loads none of it.
  */
-import { i18n, whenEnglish } from '$lib/i18n.svelte';
+import { allEnglish, i18n, whenEnglish } from '$lib/i18n.svelte';
 
 const english = $state<{ translate?: (text: string) => string }>({});
 let loading: Promise<void> | undefined;
@@ -18,5 +18,6 @@ whenEnglish(() =>
 export function inLanguage(text: string): string;
 export function inLanguage(text: string | undefined): string | undefined;
 export function inLanguage(text: string | undefined): string | undefined {
-	return text && i18n.locale === 'en' && english.translate ? english.translate(text) : text;
+	const translate = english.translate ?? allEnglish()?.translate;
+	return text && i18n.locale === 'en' && translate ? translate(text) : text;
 }

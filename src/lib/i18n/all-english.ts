@@ -1,0 +1,26 @@
+/**
+ * Every area's English at once: what the server renders an English page with, and what a page
+ * the server rendered in English loads before it starts (English readers only; a Vietnamese
+ * page never loads this module). Areas are matched by their Vietnamese words' object, the one
+ * each area module passes to `area()` (./words.svelte.ts).
+ */
+import type { AllEnglish } from '$lib/i18n.svelte';
+
+type Words = Record<string, Readonly<Record<string, string>>>;
+
+export async function loadAllEnglish(): Promise<AllEnglish> {
+	const vi = import.meta.glob<Words>(['./vi/*.ts', '!./vi/index.ts']);
+	const en = import.meta.glob<Words>(['./en/*.ts', '!./en/index.ts']);
+	const [core, sentences, ...pairs] = await Promise.all([
+		import('./en'),
+		import('./en/sentences'),
+		...Object.entries(vi).flatMap(([path, load]) => {
+			const english = en[path.replace('/vi/', '/en/')];
+			return english ? [Promise.all([load(), english()])] : [];
+		})
+	]);
+	const areas = new Map<object, Readonly<Record<string, string>>>();
+	for (const [viWords, enWords] of pairs as [Words, Words][])
+		for (const [name, words] of Object.entries(viWords)) if (enWords[name]) areas.set(words, enWords[name]);
+	return { core, areas, translate: sentences.translate };
+}
