@@ -1,4 +1,17 @@
-import type { HandleClientError } from '@sveltejs/kit';
+import type { ClientInit, HandleClientError } from '@sveltejs/kit';
+import { LANG_COOKIE } from '$lib/domain/wire/cookies';
+
+/**
+ * A page that starts in English: rendered so by the server (<html lang="en">, from the `lang`
+ * cookie), or prerendered in Vietnamese (home, procedures) for a browser whose cookie asks for
+ * English. All its English loads before the app starts, so the server's English is never
+ * switched back and a prerendered page is English from its start instead of after. The first
+ * paint waits for nothing; a Vietnamese page loads none of it.
+ */
+export const init: ClientInit = async () => {
+	if (document.documentElement.lang === 'en' || document.cookie.split('; ').includes(`${LANG_COOKIE}=en`))
+		await import('$lib/i18n/all-english').then((m) => m.startInEnglish());
+};
 
 // The page's CSP allows no eval (svelte.config.js, kit.csp): zod's compiled object parser
 // would try `new Function` once, be refused and fall back, but the refusal is still reported

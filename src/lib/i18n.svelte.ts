@@ -6,6 +6,11 @@
  * Pages take their words through `t(key, params)`. Official texts from the catalogue
  * (procedure names, steps, documents, legal basis) stay in Vietnamese in every language:
  * they are what the agency reads.
+ *
+ * The choice is kept on the device and in the `lang` cookie: pages the server renders come in
+ * it ($lib/server/language.ts), and a page that starts in English loads its English before it
+ * starts (hooks.client.ts). Sentences that come as Vietnamese text (validators, the server's
+ * answers, stored errors) are shown through `inLanguage` (./i18n/translate.ts).
  */
 import { deliveryLabels, onlineLevelLabels, tierLabels } from '$lib/domain/labels';
 import { localKeys, readStored, writeStored } from '$lib/client/db/keys';
@@ -19,15 +24,7 @@ export type { MessageKey, Messages };
 // would otherwise carry its words (./i18n/en/).
 let english: typeof import('./i18n/en') | undefined;
 
-/**
- * Whether this page starts in English: the server rendered it so (<html lang="en">, from the
- * `lang` cookie), or it was prerendered in Vietnamese (home, procedures) for a browser whose
- * cookie asks for English: it switches before it starts (routes/+layout.ts), not after.
- */
-export const startsInEnglish = () =>
-	typeof document !== 'undefined' && (document.documentElement.lang === 'en' || document.cookie.split('; ').includes(`${LANG_COOKIE}=en`));
-
-const chosen = $state({ locale: (startsInEnglish() ? 'en' : 'vi') as Locale });
+const chosen = $state({ locale: 'vi' as Locale });
 
 // On the server, the language of the request being rendered ($lib/server/language.ts reads it
 // per call, so that two requests in two languages never see each other's).
@@ -42,25 +39,31 @@ export const i18n = {
 	}
 };
 
-/** Every area's English at once (./i18n/all-english.ts), keyed by the area's Vietnamese words. */
-export interface AllEnglish {
-	core: typeof import('./i18n/en');
-	areas: ReadonlyMap<object, Readonly<Record<string, string>>>;
-	translate: (text: string) => string;
-}
-let all: AllEnglish | undefined;
+// Every area's English at once, by the area's Vietnamese words (./i18n/all-english.ts).
+let areasEnglish: ReadonlyMap<object, Readonly<Record<string, string>>> | undefined;
 
 /**
  * Every area's English at hand before rendering: on the server, where pages render in the
- * request's language (`locale`, read per call), and on a page the server rendered in English,
- * before it starts, so that nothing switches back to Vietnamese on the way (routes/+layout.ts).
+ * request's language (`locale`, read per call), and on a page that starts in English
+ * (hooks.client.ts), so that nothing shows in Vietnamese on the way.
  */
-export function provideAllEnglish(words: AllEnglish, locale?: () => Locale) {
-	all = words;
-	english = words.core;
-	if (locale) requestLocale = locale;
+export function provideAllEnglish(core: typeof import('./i18n/en'), areas: ReadonlyMap<object, Readonly<Record<string, string>>>, locale?: () => Locale) {
+	english = core;
+	areasEnglish = areas;
+	requestLocale = locale;
 }
-export const allEnglish = () => all;
+/** The English of the area whose Vietnamese words are `vi`, when every area's is at hand. */
+export const englishOf = (vi: object) => areasEnglish?.get(vi);
+
+/**
+ * A sentence that came as Vietnamese text (a validator's message, the server's answer, an outbox
+ * record's last error, an `Error.message`) in the chosen language (./i18n/translate.ts).
+ */
+export function inLanguage(text: string): string;
+export function inLanguage(text: string | undefined): string | undefined;
+export function inLanguage(text: string | undefined): string | undefined {
+	return (text && en_()?.translate(text)) || text;
+}
 
 /** `text` with its `{name}` placeholders filled from `params`. */
 export function fill(text: string, params?: Record<string, string | number>): string {
@@ -104,6 +107,6 @@ export async function setLocale(locale: Locale) {
 }
 
 export function restoreLocale() {
-	const saved = startsInEnglish() ? 'en' : readStored('local', localKeys.locale);
+	const saved = readStored('local', localKeys.locale);
 	if (saved === 'en' || saved === 'vi') void setLocale(saved);
 }

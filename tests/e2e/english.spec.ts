@@ -131,7 +131,7 @@ test('in English, a refused application’s reasons in the outbox and on the dra
 	await page.getByRole('link', { name: 'Open the application to fix it' }).click();
 	const banner = page.getByTestId('refused');
 	await expect(banner).toContainText('The application was not received.');
-	await expect(page.getByRole('alert').filter({ hasText: 'things to fix' })).toContainText(`${futureBirth} has not come yet`);
+	await expect(page.getByRole('alert').filter({ hasText: /^\d+ things to fix/ })).toContainText(`${futureBirth} has not come yet`);
 	expect(await page.locator('main').innerText()).not.toMatch(/chưa tới|chưa hợp lệ|chỗ cần sửa|hãy soát lại|trở về trước/);
 	await banner.getByRole('button', { name: /^Step 1:/ }).click();
 	await expect(page.locator('#f-declarantBirthDate-wrap')).toContainText(`${futureBirth} has not come yet`);

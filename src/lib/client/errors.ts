@@ -3,8 +3,7 @@
  * `messageOf` gives the sentence to show. Pages show it beside what the person was doing and
  * keep every value typed: an error never navigates away or clears a form.
  */
-import { t } from '$lib/i18n.svelte';
-import { inLanguage } from '$lib/i18n/sentences.svelte';
+import { inLanguage, t } from '$lib/i18n.svelte';
 import { ApiFailure } from './api/request';
 
 /** What to tell the person; '' for an abort they caused themselves. */

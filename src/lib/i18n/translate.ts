@@ -9,7 +9,7 @@
  * in outbox records already on phones, in `Error.message`. A key carried beside each of them
  * would need a second channel on every one of those paths and would still miss the records an
  * older release stored. Translating the text at display reaches all of them with one step, and
- * costs the Vietnamese reader nothing: this file and the English catalogue load only with English.
+ * costs the Vietnamese reader nothing: this file and the English catalogue load only with English (../i18n.svelte.ts `inLanguage`, with the core English).
  *
  * A sentence that matches no entry (a newer server's wording) is shown as it came.
  */

@@ -5,7 +5,7 @@
  * shows several areas. The English of an area is fetched when English is on (./en/, the same
  * keys, type-checked against ./vi/); until it arrives the Vietnamese shows.
  */
-import { allEnglish, fill, i18n, t as common, whenEnglish, type MessageKey } from '$lib/i18n.svelte';
+import { englishOf, fill, i18n, t as common, whenEnglish, type MessageKey } from '$lib/i18n.svelte';
 
 type Params = Record<string, string | number>;
 
@@ -27,7 +27,7 @@ export function area<K extends string>(vi: Record<K, string>, loadEnglish: () =>
 	return {
 		vi,
 		get en() {
-			return english.words ?? (allEnglish()?.areas.get(vi) as Record<K, string> | undefined);
+			return english.words ?? (englishOf(vi) as Record<K, string> | undefined);
 		}
 	};
 }

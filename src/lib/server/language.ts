@@ -17,5 +17,6 @@ function requestLocale(): Locale {
 }
 
 export async function renderInRequestLanguage(): Promise<void> {
-	provideAllEnglish(await loadAllEnglish(), requestLocale);
+	const { core, areas } = await loadAllEnglish();
+	provideAllEnglish(core, areas, requestLocale);
 }

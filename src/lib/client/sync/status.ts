@@ -1,8 +1,7 @@
 /** What an outbox entry is doing, in plain words, for the tray and the draft page. */
 import { formatDate, formatDateTime } from '$lib/domain/time';
-import { i18n } from '$lib/i18n.svelte';
+import { i18n, inLanguage } from '$lib/i18n.svelte';
 import { t } from '$lib/i18n/outbox';
-import { inLanguage } from '$lib/i18n/sentences.svelte';
 import type { OutboxEntry } from '../db/outbox-record';
 
 /** Megabytes with one decimal, for "2,1/5,0 MB" progress. */

@@ -9,6 +9,9 @@ import { common } from './common';
 
 export const en: Messages = { ...common };
 
+/** Sentences that came as Vietnamese text, in English (../translate.ts). */
+export { translate } from './sentences';
+
 
 // Names of the catalogue's enumerations; Vietnamese from the domain (labels.ts).
 export const enTiers: Record<keyof typeof tierLabels, string> = {
