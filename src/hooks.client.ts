@@ -1,5 +1,4 @@
 import type { ClientInit, HandleClientError } from '@sveltejs/kit';
-import { LANG_COOKIE } from '$lib/domain/wire/cookies';
 
 /**
  * A page that starts in English: rendered so by the server (<html lang="en">, from the `lang`
@@ -9,8 +8,8 @@ import { LANG_COOKIE } from '$lib/domain/wire/cookies';
  * paint waits for nothing; a Vietnamese page loads none of it.
  */
 export const init: ClientInit = async () => {
-	if (document.documentElement.lang === 'en' || document.cookie.split('; ').includes(`${LANG_COOKIE}=en`))
-		await import('$lib/i18n/all-english').then((m) => m.startInEnglish());
+	// LANG_COOKIE ($lib/domain/wire/cookies.ts), written here to keep the entry script small.
+	if (document.documentElement.lang === 'en' || /(^|; )lang=en(;|$)/.test(document.cookie)) await (await import('$lib/i18n/all-english')).startInEnglish();
 };
 
 // The page's CSP allows no eval (svelte.config.js, kit.csp): zod's compiled object parser

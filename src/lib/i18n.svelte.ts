@@ -24,36 +24,38 @@ export type { MessageKey, Messages };
 // would otherwise carry its words (./i18n/en/).
 let english: typeof import('./i18n/en') | undefined;
 
-const chosen = $state({ locale: 'vi' as Locale });
-
 // On the server, the language of the request being rendered ($lib/server/language.ts reads it
-// per call, so that two requests in two languages never see each other's).
+// per call, so that two requests in two languages never see each other's). The browser keeps
+// the plain state (the server's part is left out of its build).
 let requestLocale: (() => Locale) | undefined;
 
-export const i18n = {
-	get locale(): Locale {
-		return requestLocale?.() ?? chosen.locale;
-	},
-	set locale(locale: Locale) {
-		chosen.locale = locale;
-	}
-};
+const chosen = $state({ locale: 'vi' as Locale });
+export const i18n: { locale: Locale } = import.meta.env.SSR
+	? {
+			get locale(): Locale {
+				return requestLocale?.() ?? chosen.locale;
+			},
+			set locale(locale: Locale) {
+				chosen.locale = locale;
+			}
+		}
+	: chosen;
 
-// Every area's English at once, by the area's Vietnamese words (./i18n/all-english.ts).
-let areasEnglish: ReadonlyMap<object, Readonly<Record<string, string>>> | undefined;
+// Every area's English at once, by key (keys are unique across areas; ./i18n/all-english.ts).
+let allEnglish: Readonly<Record<string, string>> | undefined;
 
 /**
  * Every area's English at hand before rendering: on the server, where pages render in the
  * request's language (`locale`, read per call), and on a page that starts in English
  * (hooks.client.ts), so that nothing shows in Vietnamese on the way.
  */
-export function provideAllEnglish(core: typeof import('./i18n/en'), areas: ReadonlyMap<object, Readonly<Record<string, string>>>, locale?: () => Locale) {
+export function provideAllEnglish(core: typeof import('./i18n/en'), words: Readonly<Record<string, string>>, locale?: () => Locale) {
 	english = core;
-	areasEnglish = areas;
+	allEnglish = words;
 	requestLocale = locale;
 }
-/** The English of the area whose Vietnamese words are `vi`, when every area's is at hand. */
-export const englishOf = (vi: object) => areasEnglish?.get(vi);
+/** The English of an area's word when every area's is at hand (the area's own may not have arrived). */
+export const englishWord = (key: string) => allEnglish?.[key];
 
 /**
  * A sentence that came as Vietnamese text (a validator's message, the server's answer, an outbox

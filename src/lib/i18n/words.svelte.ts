@@ -5,7 +5,7 @@
  * shows several areas. The English of an area is fetched when English is on (./en/, the same
  * keys, type-checked against ./vi/); until it arrives the Vietnamese shows.
  */
-import { englishOf, fill, i18n, t as common, whenEnglish, type MessageKey } from '$lib/i18n.svelte';
+import { englishWord, fill, i18n, t as common, whenEnglish, type MessageKey } from '$lib/i18n.svelte';
 
 type Params = Record<string, string | number>;
 
@@ -27,7 +27,7 @@ export function area<K extends string>(vi: Record<K, string>, loadEnglish: () =>
 	return {
 		vi,
 		get en() {
-			return english.words ?? (englishOf(vi) as Record<K, string> | undefined);
+			return english.words;
 		}
 	};
 }
@@ -39,8 +39,8 @@ export function wordsOf<A extends Area<string>[]>(...areas: A) {
 	return (key: MessageKey | KeyOf<A[number]>, params?: Params): string => {
 		for (const a of areas) {
 			if (!(key in a.vi)) continue;
-			const words = i18n.locale === 'en' ? (a.en ?? a.vi) : a.vi;
-			return fill((words as Record<string, string>)[key]!, params);
+			const english = i18n.locale === 'en' ? ((a.en as Record<string, string> | undefined)?.[key] ?? englishWord(key)) : undefined;
+			return fill(english ?? (a.vi as Record<string, string>)[key]!, params);
 		}
 		return common(key as MessageKey, params);
 	};

@@ -17,6 +17,6 @@ function requestLocale(): Locale {
 }
 
 export async function renderInRequestLanguage(): Promise<void> {
-	const { core, areas } = await loadAllEnglish();
-	provideAllEnglish(core, areas, requestLocale);
+	const { core, words } = await loadAllEnglish();
+	provideAllEnglish(core, words, requestLocale);
 }
