@@ -91,3 +91,28 @@ test('without the bundle (an older server, a failed download) the install still 
 function isBundleUrl(url: URL) {
 	return isBundle(url.pathname);
 }
+
+// A page whose document the worker's claim missed: a navigation that left before the first
+// worker activated and arrived after its claim, or a reload that bypassed the worker (the same
+// state, made on purpose here). Uncontrolled, the tab would have no offline answers and no
+// outbox in the worker until a full reload: the page asks the worker to claim it again.
+test('a page the worker did not control at load is taken under its control without a reload', async ({ page, context }) => {
+	await page.goto('/');
+	await waitForServiceWorker(page);
+	// Whether each document started under the worker, read before any of the app's scripts ran.
+	await page.addInitScript(() => {
+		(window as unknown as { controlledAtStart: boolean }).controlledAtStart = Boolean(navigator.serviceWorker.controller);
+	});
+	const cdp = await context.newCDPSession(page);
+	// A reload that ignores caches bypasses the service worker for that navigation.
+	const reloaded = page.waitForEvent('load');
+	await cdp.send('Page.reload', { ignoreCache: true });
+	await reloaded;
+	expect(await page.evaluate(() => (window as unknown as { controlledAtStart: boolean }).controlledAtStart)).toBe(false);
+	await page.evaluate(() => ((window as unknown as { sameDocument: boolean }).sameDocument = true));
+	await page.waitForFunction(() => Boolean(navigator.serviceWorker.controller), undefined, { timeout: 10_000 });
+	// Controlled without another navigation: the same document.
+	expect(await page.evaluate(() => (window as unknown as { sameDocument?: boolean }).sameDocument)).toBe(true);
+	await context.setOffline(true);
+	await expect.poll(() => page.evaluate(() => fetch('/catalogue.json').then((r) => r.ok, () => false))).toBe(true);
+});
