@@ -160,14 +160,17 @@ test('bad input: overlong query, unknown filter, unknown code — a message, nev
 // 60 → 62 KiB (stop 19): the Vietnamese words of every area were eager (src/lib/i18n/vi/index.ts).
 // 62 → 58 KiB: each area's words now load with its pages (src/lib/i18n/words.svelte.ts); main at
 // da5cb0f 61,761 B in 22 files, with the areas lazy 58,056 B in 23 (on b5d2853) (bench/README.md).
-test('first-visit JavaScript of the home page and /procedures stays under 58 KB gzip', async ({ browser }) => {
+// 58 → 58.5 KiB (stop 21): 8bfd685 measures 59,385 and 59,387 B in two builds of the same commit
+// (the build's version stamp, a timestamp, is in the scripts), 5–7 B under 58 KiB: the guard would
+// fail by chance. 58.5 KiB (59,904 B) stays under the issue's 60 KB.
+test('first-visit JavaScript of the home page and /procedures stays under 58.5 KB gzip', async ({ browser }) => {
 	const { files, bytes } = await firstVisitScriptBytes(browser, async (page) => {
 		await page.goto('/');
 		await page.waitForLoadState('networkidle');
 		await page.goto('/procedures');
 	});
 	console.log(`first-visit JS: ${files} files, ${bytes} bytes gzip`);
-	expect(bytes).toBeLessThanOrEqual(58 * 1024);
+	expect(bytes).toBeLessThanOrEqual(58.5 * 1024);
 });
 
 /** Starts the built app from `buildDir` on `port` (its own data directory) and waits until it answers. */
