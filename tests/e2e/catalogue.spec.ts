@@ -278,6 +278,9 @@ test('the catalogue pages switch to English and back; official texts stay in Vie
 	await page.goto('/procedures?q=lam+cccd');
 	await expect(page.getByTestId('outside-catalogue')).toContainText('VNeID');
 
+	// The server already renders English (the lang cookie): English text no longer means the
+	// scripts have started, and the language button does nothing before they have.
+	await page.locator('html[data-started]').waitFor({ state: 'attached' });
 	await page.getByRole('button', { name: 'Tiếng Việt' }).click();
 	await expect(page.getByLabel('Bạn cần làm thủ tục gì?')).toBeVisible();
 	await expect(page.locator('p.count')).toContainText('cho "lam cccd"');
