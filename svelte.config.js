@@ -78,7 +78,7 @@ const config = {
 		// BUILD_DIR / KIT_OUT_DIR let two builds (e.g. a test run and a developer's) not overwrite each other.
 		adapter: adapterWithFonts,
 		outDir: process.env.KIT_OUT_DIR ?? '.svelte-kit',
-		// The service worker is registered by workbox-window (src/lib/client/sw-update.ts)
+		// The service worker is registered by src/lib/client/sw-update.svelte.ts
 		// so that an update is offered to the user instead of applied under them.
 		serviceWorker: { register: false },
 		// The CSRF origin check on form posts is ours (src/lib/server/http/origin-check.ts): a

@@ -166,7 +166,9 @@ test('bad values: a 10,000-character paste, 31/02, a CCCD contradicting the birt
 // (words2, measured 127,526 B) and the wipe check at start (issue 16.3: client/db/holdings.ts
 // in accountDb(), the marker compared on every start; ≈ 0.8 KB, the restore code loads only
 // after a loss). Not trimmed before the session's end; the 90 KB goal stays unmet (issue 13).
-test('JavaScript of the form page, with the home page before it, stays under 126 KB gzip', async ({ browser }) => {
+// 126 → 125 KiB at stop 22: 128,974 B → 127,152 B, workbox-window replaced by the browser's own
+// service worker API in the root layout (src/lib/client/sw-update.svelte.ts).
+test('JavaScript of the form page, with the home page before it, stays under 125 KB gzip', async ({ browser }) => {
 	const { files, bytes } = await firstVisitScriptBytes(browser, async (page) => {
 		await page.goto('/');
 		await page.waitForLoadState('networkidle');
@@ -174,7 +176,7 @@ test('JavaScript of the form page, with the home page before it, stays under 126
 		await expect(page.getByRole('heading', { name: 'Người yêu cầu' })).toBeVisible();
 	});
 	console.log(`form page JS: ${files} files, ${bytes} bytes gzip`);
-	expect(bytes).toBeLessThanOrEqual(126 * 1024);
+	expect(bytes).toBeLessThanOrEqual(125 * 1024);
 });
 
 test('a signed-in person starts a form pre-filled from their own account details', async ({ page }) => {
