@@ -109,6 +109,8 @@ export async function setLocale(locale: Locale) {
 }
 
 export function restoreLocale() {
-	const saved = readStored('local', localKeys.locale);
+	// The cookie first: the header's button posts to /language before the scripts start, which
+	// changes the cookie and not the device's record.
+	const saved = new RegExp(`(?:^|; )${LANG_COOKIE}=(en|vi)(?:;|$)`).exec(document.cookie)?.[1] ?? readStored('local', localKeys.locale);
 	if (saved === 'en' || saved === 'vi') void setLocale(saved);
 }

@@ -10,7 +10,7 @@ import { openCompleteDraft, signIn } from './helpers/outbox';
 const VIETNAMESE = /[àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ]/i;
 
 async function chooseEnglish(page: Page) {
-	await page.locator('html[data-started]').waitFor({ state: 'attached' }); // a tap before the scripts run is not kept
+	await page.locator('html[data-started]').waitFor({ state: 'attached' }); // the in-app switch (an earlier tap posts the form instead)
 	await page.getByRole('button', { name: 'English' }).click();
 	await expect(page.locator('html')).toHaveAttribute('lang', 'en');
 }
@@ -175,4 +175,37 @@ test('in English, pages the server renders are English before any script runs', 
 	await page.goto('/');
 	await expect(page.locator('html')).toHaveAttribute('lang', 'en');
 	await expect(page.getByRole('link', { name: 'Procedures' }).first()).toBeVisible();
+});
+
+test('the language button works before any script runs, and that choice outranks the one kept on the device', async ({ page, browser }) => {
+	// Issue 13: a tap before the scripts start is not lost. The button is a form (POST /language).
+	const noScript = await browser.newContext({ javaScriptEnabled: false });
+	const plain = await noScript.newPage();
+	await plain.goto('/procedures?q=lam+cccd');
+	const results = await plain.locator('main li').count();
+	expect(results).toBeGreaterThan(0);
+	await plain.getByRole('button', { name: 'English' }).click();
+	// Back on the same page, its search kept, now in English.
+	await expect(plain).toHaveURL(/\/procedures\?q=lam\+cccd$/);
+	await expect(plain.locator('html')).toHaveAttribute('lang', 'en');
+	await expect(plain.getByRole('link', { name: 'Procedures' }).first()).toBeVisible();
+	expect(await plain.locator('main li').count()).toBe(results);
+	await plain.getByRole('button', { name: 'Tiếng Việt' }).click();
+	await expect(plain).toHaveURL(/\/procedures\?q=lam\+cccd$/);
+	await expect(plain.locator('html')).toHaveAttribute('lang', 'vi');
+	await expect(plain.getByRole('button', { name: 'English' })).toBeVisible();
+	await noScript.close();
+
+	// With scripts: English chosen in the app (kept on the device), then Vietnamese chosen by an
+	// early tap (the form, which only the cookie hears). The page that starts stays Vietnamese.
+	await page.goto('/lookup');
+	await chooseEnglish(page);
+	expect(await page.evaluate(() => document.cookie)).toContain('lang=en');
+	const posted = await page.request.post('/language', { form: { to: 'vi' }, headers: { origin: new URL(page.url()).origin, referer: page.url() }, maxRedirects: 0 });
+	expect([posted.status(), posted.headers()['location']]).toEqual([303, '/lookup']);
+	await page.reload();
+	await page.locator('html[data-started]').waitFor({ state: 'attached' });
+	await expect(page.getByRole('button', { name: 'English' })).toBeVisible();
+	await expect(page.locator('html')).toHaveAttribute('lang', 'vi');
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Tra cứu hồ sơ');
 });

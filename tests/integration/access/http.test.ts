@@ -248,3 +248,50 @@ describe('password reset by code', () => {
 		other.password = 'mat-khau-moi-cua-hoa';
 	});
 });
+
+describe('the language form (POST /language, the header button before the scripts start)', () => {
+	it('switches anyone, signed in or not, and sends them back to the page they were on; never elsewhere', async () => {
+		const listed: { role: string; identifier: string; password: string; agencyCode: string | null }[] = await (
+			await new Browser(server.origin).request('/api/dev/accounts', { headers: { accept: 'application/json' } })
+		).json();
+		const officers = listed.filter((a) => a.role === 'officer');
+		// Officers of two agencies, so "another agency's officer" is in the matrix too.
+		expect(new Set(officers.map((o) => o.agencyCode)).size).toBeGreaterThan(1);
+		const people: [string, Browser][] = [
+			['anonymous', new Browser(server.origin)],
+			['citizen A', await signedIn(demoCitizen.phone, demoCitizen.password)],
+			['citizen B', await signedIn(other.idNumber, other.password)],
+			...(await Promise.all(officers.slice(0, 2).map(async (o): Promise<[string, Browser]> => [`officer ${o.agencyCode}`, await signedIn(o.identifier, o.password)]))),
+			['admin', await signedIn(DEMO_ACCOUNTS.find((a) => a.role === 'admin')!.idNumber, DEMO_ACCOUNTS.find((a) => a.role === 'admin')!.password)]
+		];
+		const post = (browser: Browser, to: string, referer?: string) =>
+			browser.request('/language', {
+				method: 'POST',
+				headers: { origin: server.origin, 'content-type': 'application/x-www-form-urlencoded', ...(referer ? { referer } : {}) },
+				body: new URLSearchParams({ to }).toString()
+			});
+		for (const [who, browser] of people) {
+			const english = await post(browser, 'en', `${server.origin}/procedures?q=l%C3%A0m+cccd`);
+			expect([english.status, english.headers.get('location')], who).toEqual([303, '/procedures?q=l%C3%A0m+cccd']);
+			expect(english.headers.getSetCookie().find((c) => c.startsWith('lang=')), who).toMatch(/^lang=en;.*Path=\/.*SameSite=Lax/i);
+			expect(english.headers.getSetCookie().find((c) => c.startsWith('lang=')), who).not.toMatch(/HttpOnly/i);
+			// The next page comes in English from the server.
+			expect(await (await browser.request('/lookup')).text(), who).toContain('<html lang="en"');
+			// Back to Vietnamese: written, not removed, so it outranks an English choice kept on the device.
+			const vietnamese = await post(browser, 'vi', `${server.origin}/lookup`);
+			expect([vietnamese.status, vietnamese.headers.get('location')], who).toEqual([303, '/lookup']);
+			expect(vietnamese.headers.getSetCookie().find((c) => c.startsWith('lang=')), who).toMatch(/^lang=vi;/);
+			expect(await (await browser.request('/lookup')).text(), who).toContain('<html lang="vi"');
+		}
+		const visitor = new Browser(server.origin);
+		// Never an open redirect: another site's page, no referrer, or a broken one go home.
+		for (const referer of ['https://evil.example/phish?x=1', undefined, 'not a url', `${server.origin}/language`]) {
+			expect((await post(visitor, 'en', referer)).headers.get('location'), String(referer)).toBe('/');
+		}
+		// Anything but 'en' is Vietnamese; a form from another site is refused like every form.
+		expect((await post(visitor, '<script>', `${server.origin}/`)).headers.getSetCookie()[0]).toMatch(/^lang=vi;/);
+		expect((await visitor.postForm('/language', { to: 'en' }, 'https://evil.example')).status).toBe(403);
+		// Only POST: a link cannot switch anyone's language.
+		expect((await visitor.request('/language')).status).toBe(405);
+	});
+});

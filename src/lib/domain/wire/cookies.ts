@@ -9,5 +9,5 @@ export const SESSION_COOKIE = 'session';
 /** Readable by script, no secret: someone has signed in on this browser (load the account switcher). */
 export const SIGNED_IN_COOKIE = 'signed_in';
 
-/** Readable by script, no secret: the language chosen on this browser ('en'; absent = Vietnamese), so pages the server renders come in it. */
+/** Readable by script, no secret: the language chosen on this browser ('en' or 'vi'; absent = the device's own choice, else Vietnamese), so pages the server renders come in it. */
 export const LANG_COOKIE = 'lang';
