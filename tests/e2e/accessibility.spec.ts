@@ -76,7 +76,7 @@ for (const mode of ['phone', 'zoom 200 %', 'English'] as const) {
 		if (mode === 'zoom 200 %') await page.setViewportSize({ width: 320, height: 370 });
 		if (mode === 'English') {
 			await page.goto('/');
-			await page.locator('html[data-started]').waitFor({ state: 'attached' }); // a tap before the scripts run is not kept
+			await page.locator('html[data-started]').waitFor({ state: 'attached' }); // the in-app switch (an earlier tap posts the form and reloads)
 			await page.getByRole('button', { name: 'English' }).click();
 			await expect(page.locator('html')).toHaveAttribute('lang', 'en');
 		}

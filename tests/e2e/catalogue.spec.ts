@@ -250,7 +250,7 @@ test('a new version is offered, not forced, and downloads only what changed (not
 
 test('the catalogue pages switch to English and back; official texts stay in Vietnamese', async ({ page }) => {
 	await page.goto('/procedures/1.001193');
-	await page.locator('html[data-started]').waitFor({ state: 'attached' }); // a tap before the scripts run is not kept
+	await page.locator('html[data-started]').waitFor({ state: 'attached' }); // the in-app switch (an earlier tap posts the form and reloads)
 	await page.getByRole('button', { name: 'English' }).click();
 	await expect(page.getByRole('heading', { name: 'Required documents' })).toBeVisible();
 	await expect(page.getByRole('heading', { name: 'Fees and charges' })).toBeVisible();

@@ -43,11 +43,11 @@ test('in English, the sign-in, drafts and outbox pages show no Vietnamese', asyn
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Register an account');
 	// The province names in the address field are the official units' names: the field's own words are English.
 	await expect(page.getByLabel('Province/city')).toBeVisible();
-	await expect(page.getByRole('button', { name: 'I only know the old address (before 01/07/2025)' })).toBeVisible();
+	await expect(page.locator('summary', { hasText: 'I only know the old address (before 01/07/2025)' })).toBeVisible();
 	await expect(page.getByRole('group', { name: 'Receive the activation code by' })).toBeVisible();
 	expect(await page.locator('main').innerText()).not.toMatch(/Họ và tên|Mật khẩu|Tỉnh\/thành phố|Đăng ký/);
 	// The old address loads when asked for, with its words; a suggested new commune fills the field.
-	await page.getByRole('button', { name: 'I only know the old address (before 01/07/2025)' }).click();
+	await page.locator('summary', { hasText: 'I only know the old address (before 01/07/2025)' }).click();
 	await page.getByLabel('Old province/city').selectOption({ index: 1 });
 	await page.getByLabel('Old district').selectOption({ index: 1 });
 	await page.getByLabel('Old commune/ward/town').selectOption({ index: 1 });

@@ -178,12 +178,14 @@ test('no full identity number on the device outside the account\'s own database'
 // On 2G a page is readable seconds before its scripts run. Scripts are held back here until the
 // person has typed into each server-rendered form; then they run, hydrate, and nothing typed is gone.
 test('nothing typed before the scripts start is lost at hydration: sign-in, registration, password reset, lookup, home search', async ({ browser }) => {
-	const pages: { url: string; type: [string, string][]; tap?: string[] }[] = [
+	// `open`: a disclosure tapped early (the old-address helper), then what it shows once the scripts run.
+	const pages: { url: string; type: [string, string][]; tap?: string[]; open?: [string, string] }[] = [
 		{ url: '/signin', type: [['Số CCCD hoặc số điện thoại', '001090012345'], ['Mật khẩu', 'mat khau dai']] },
 		{
 			url: '/register',
 			type: [['Họ và tên', 'Nguyễn Thị Hoa'], ['Số CCCD (số định danh cá nhân)', '001190012346'], ['Ngày sinh', '05/09/1990'], ['Số điện thoại di động', '0912345678'], ['E-mail (không bắt buộc)', 'hoa@example.vn'], ['Mật khẩu', 'mot cau ngan de nho']],
-			tap: ['Nữ', 'E-mail']
+			tap: ['Nữ', 'E-mail'],
+			open: ['Tôi chỉ biết địa chỉ cũ (trước 01/07/2025)', 'Tỉnh/thành phố cũ']
 		},
 		{ url: '/signin/reset', type: [['Số CCCD hoặc số điện thoại', '0912345678']], tap: ['E-mail'] },
 		{ url: '/lookup', type: [['Mã hồ sơ', 'X-261206-0001'], ['Số CCCD / số định danh của người nộp', '001090012345']] },
@@ -202,12 +204,14 @@ test('nothing typed before the scripts start is lost at hydration: sign-in, regi
 		await page.goto(p.url, { waitUntil: 'commit' });
 		for (const [label, value] of p.type) await page.getByLabel(label).fill(value);
 		for (const label of p.tap ?? []) await page.getByRole('radio', { name: label, exact: true }).check();
+		if (p.open) await page.locator('summary', { hasText: p.open[0] }).click();
 		release();
 		// The layout registers the service worker in its onMount, after the page has hydrated.
 		await page.waitForFunction(async () => Boolean(await navigator.serviceWorker.getRegistration()), undefined, { timeout: 30_000 });
 		await page.waitForTimeout(300); // effects that run after mount
 		for (const [label, value] of p.type) await expect(page.getByLabel(label), `${p.url}: ${label}`).toHaveValue(value);
 		for (const label of p.tap ?? []) await expect(page.getByRole('radio', { name: label, exact: true }), `${p.url}: ${label}`).toBeChecked();
+		if (p.open) await expect(page.getByLabel(p.open[1]), `${p.url}: ${p.open[0]}`).toBeVisible();
 		await context.close();
 	}
 });
