@@ -67,6 +67,13 @@ const adapterWithFonts = {
 		await node.adapt(builder);
 		const dir = join(out, 'client', 'fonts');
 		for (const name of readdirSync(dir).filter((n) => n.endsWith('.pdffont'))) writePrecompressed(join(dir, name), readFileSync(join(dir, name)));
+		// Endpoints the prerendered pages fetched (`/api/procedures/{code}`) are prerendered as
+		// files named like the path (no known extension: "1.001193"), which adapter-node neither
+		// precompresses nor types. Their types, as SvelteKit recorded them, go to a file
+		// `npm start` reads (scripts/prerendered-types.js).
+		const untyped = [...builder.prerendered.assets].filter(([path]) => path.startsWith('/api/'));
+		for (const [path] of untyped) writePrecompressed(join(out, 'prerendered', path), readFileSync(join(out, 'prerendered', path)));
+		writeFileSync(join(out, 'prerendered-types.json'), JSON.stringify(Object.fromEntries(untyped.map(([path, { type }]) => [path, type]))));
 		writePrecacheBundle(builder);
 	}
 };

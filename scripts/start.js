@@ -2,11 +2,12 @@
 // folders under DATA_DIR) and prints the one address to open. Configuration: README.md.
 // The HTTP server is ours (adapter-node's documented custom-server way: its `handler.js`
 // under `http.createServer`), so that exactly one address is printed.
-import { mkdirSync, existsSync } from 'node:fs';
+import { mkdirSync, existsSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { resolve } from 'node:path';
 import { withCompression } from './compression.js';
 import { withSecurityHeaders } from './security-headers.js';
+import { withPrerenderedTypes } from './prerendered-types.js';
 
 const buildDir = process.env.BUILD_DIR ?? 'build';
 if (!existsSync(`${buildDir}/handler.js`)) {
@@ -28,7 +29,10 @@ mkdirSync(process.env.DATA_DIR, { recursive: true });
 const { handler } = await import(resolve(buildDir, 'handler.js'));
 // Pages and API answers compressed here (scripts/compression.js); built files are precompressed.
 // Protective headers on every answer, built files included (scripts/security-headers.js).
-const server = createServer(withCompression(withSecurityHeaders(handler, { https: process.env.ORIGIN.startsWith('https:') })));
+// Prerendered answers without an extension get their type back (scripts/prerendered-types.js).
+const typesFile = resolve(buildDir, 'prerendered-types.json');
+const types = existsSync(typesFile) ? JSON.parse(readFileSync(typesFile, 'utf8')) : {};
+const server = createServer(withCompression(withSecurityHeaders(withPrerenderedTypes(handler, types), { https: process.env.ORIGIN.startsWith('https:') })));
 server.listen(Number(process.env.PORT), process.env.HOST, () => {
 	console.log(`\n  Ứng dụng đang chạy / App running:  ${process.env.ORIGIN}\n  Dữ liệu / data: ${process.env.DATA_DIR}\n`);
 });
