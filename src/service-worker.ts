@@ -12,6 +12,7 @@ import { clientsClaim } from 'workbox-core';
 import { createCatalogueApi } from '$lib/domain/catalogue-api';
 import type { Procedure } from '$lib/domain/procedure';
 import { readProcedure } from '$lib/domain/wire/catalogue-readers';
+import { LANG_COOKIE } from '$lib/domain/wire/cookies';
 // Background Sync: the same outbox engine the page runs, triggered by the browser.
 import '$lib/client/sync/sw-sync';
 
@@ -101,6 +102,27 @@ registerRoute(
 			clearTimeout(timer);
 		}
 	}
+);
+
+// The header's language form tapped before the page's scripts ran (src/routes/language): online
+// it goes to the server, which sets the cookie and sends the person back. With no signal the
+// choice is kept where the browser lets a worker write cookies (the Cookie Store API), and the
+// person goes back to the page (the offline shell renders it) instead of the browser's error page.
+registerRoute(
+	({ url, request }) => request.mode === 'navigate' && url.origin === sw.location.origin && url.pathname === '/language',
+	async ({ request }) => {
+		const copy = request.clone();
+		try {
+			return await fetch(request);
+		} catch {
+			const locale = (await copy.formData().catch(() => undefined))?.get('to') === 'en' ? 'en' : 'vi';
+			const store = (sw as unknown as { cookieStore?: { set(cookie: object): Promise<void> } }).cookieStore;
+			await store?.set({ name: LANG_COOKIE, value: locale, path: '/', expires: Date.now() + 31_536_000_000, sameSite: 'lax' }).catch(() => {});
+			const from = request.referrer ? new URL(request.referrer) : undefined;
+			return Response.redirect(from?.origin === sw.location.origin && from.pathname !== '/language' ? from.pathname + from.search : '/', 303);
+		}
+	},
+	'POST'
 );
 
 setCatchHandler(async ({ request }) => {

@@ -209,3 +209,23 @@ test('the language button works before any script runs, and that choice outranks
 	await expect(page.locator('html')).toHaveAttribute('lang', 'vi');
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Tra cứu hồ sơ');
 });
+
+test('with no signal, the language form posted before the scripts run still switches and comes back to the page', async ({ page, context }) => {
+	await page.goto('/lookup');
+	await page.locator('html[data-started]').waitFor({ state: 'attached' });
+	await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 30_000 });
+	await context.setOffline(true);
+	// The request an early tap makes: the form posted by the browser itself, no script handling it.
+	await page.evaluate(() => {
+		const form = Object.assign(document.createElement('form'), { method: 'post', action: '/language' });
+		form.append(Object.assign(document.createElement('input'), { type: 'hidden', name: 'to', value: 'en' }));
+		document.body.append(form);
+		form.submit();
+	});
+	// Back on the page (the worker's offline shell renders it), in English, not the browser's error page.
+	await expect(page).toHaveURL(/\/lookup$/);
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Track a dossier');
+	await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+	expect((await context.cookies()).find((c) => c.name === 'lang')?.value).toBe('en');
+	await context.setOffline(false);
+});
