@@ -210,22 +210,36 @@ test('the language button works before any script runs, and that choice outranks
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Tra cứu hồ sơ');
 });
 
-test('with no signal, the language form posted before the scripts run still switches and comes back to the page', async ({ page, context }) => {
+test('the language form posted before the scripts run goes through the worker: online to the server, with no signal kept by the worker', async ({ page, context }) => {
 	await page.goto('/lookup');
 	await page.locator('html[data-started]').waitFor({ state: 'attached' });
 	await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 30_000 });
-	await context.setOffline(true);
 	// The request an early tap makes: the form posted by the browser itself, no script handling it.
-	await page.evaluate(() => {
-		const form = Object.assign(document.createElement('form'), { method: 'post', action: '/language' });
-		form.append(Object.assign(document.createElement('input'), { type: 'hidden', name: 'to', value: 'en' }));
-		document.body.append(form);
-		form.submit();
-	});
-	// Back on the page (the worker's offline shell renders it), in English, not the browser's error page.
+	const postLanguage = (to: string) =>
+		page.evaluate((to) => {
+			const form = Object.assign(document.createElement('form'), { method: 'post', action: '/language' });
+			form.append(Object.assign(document.createElement('input'), { type: 'hidden', name: 'to', value: to }));
+			document.body.append(form);
+			form.submit();
+		}, to);
+	const langCookie = async () => (await context.cookies()).find((c) => c.name === 'lang')?.value;
+
+	// Online: the worker passes it to the server, which sets the cookie and sends the person back.
+	await postLanguage('en');
 	await expect(page).toHaveURL(/\/lookup$/);
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Track a dossier');
-	await expect(page.locator('html')).toHaveAttribute('lang', 'en');
-	expect((await context.cookies()).find((c) => c.name === 'lang')?.value).toBe('en');
+	expect(await langCookie()).toBe('en');
+
+	// No signal: the worker keeps the choice and sends the person back to the page (its offline
+	// shell renders it), in Vietnamese now, not to the browser's error page.
+	await page.locator('html[data-started]').waitFor({ state: 'attached' });
+	await context.setOffline(true);
+	await postLanguage('vi');
+	await expect(page).toHaveURL(/\/lookup$/);
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Tra cứu hồ sơ');
+	await expect(page.locator('html')).toHaveAttribute('lang', 'vi');
+	// The worker wrote `lang=vi` over the server's `lang=en` (else the page would have started in
+	// English); the started app then keeps Vietnamese on the device, where it needs no cookie.
+	expect(await langCookie()).toBeUndefined();
 	await context.setOffline(false);
 });
