@@ -199,6 +199,7 @@ export const sentences: Record<string, string> = {
 	'Có {count} thông tin cần sửa': '{count} things to fix',
 	'Máy chủ tạm thời không lưu được dữ liệu. Những gì bạn đã nhập vẫn được giữ trên máy; hãy thử lại sau ít phút.': 'The server cannot save data for now. What you entered is kept on this device; try again in a few minutes.',
 	'Nội dung gửi lên không phải JSON hợp lệ.': 'What was sent is not valid JSON.',
+	'Nội dung gửi lên lồng nhau quá sâu nên không đọc được.': 'What was sent is nested too deeply to be read.',
 	'Nội dung gửi lên có ký tự NUL (U+0000), không lưu được; hãy xoá rồi gõ lại đoạn chữ đó.': 'What was sent contains a NUL character (U+0000) and cannot be saved; delete that part and type it again.',
 	'Nội dung gửi lên chưa hợp lệ': 'What was sent is not valid yet',
 	'Yêu cầu chưa đúng': 'The request is not right',

@@ -69,7 +69,9 @@ export async function readJson<T>(request: Request, schema?: Parser<T>, what?: s
 			if (typeof value === 'string' && value.includes('\u0000')) hasNul = true;
 			return value;
 		});
-	} catch {
+	} catch (error) {
+		// Valid JSON nested thousands of levels deep overflows the reviver's stack: say so, not "not JSON".
+		if (error instanceof RangeError) throw new ApiError('invalid_request', 'Nội dung gửi lên lồng nhau quá sâu nên không đọc được.');
 		throw new ApiError('invalid_request', 'Nội dung gửi lên không phải JSON hợp lệ.');
 	}
 	if (hasNul) throw new ApiError('invalid_request', 'Nội dung gửi lên có ký tự NUL (U+0000), không lưu được; hãy xoá rồi gõ lại đoạn chữ đó.');
