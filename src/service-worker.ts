@@ -12,7 +12,8 @@ import { clientsClaim } from 'workbox-core';
 import { createCatalogueApi } from '$lib/domain/catalogue-api';
 import type { Procedure } from '$lib/domain/procedure';
 import { readProcedure } from '$lib/domain/wire/catalogue-readers';
-import { LANG_COOKIE } from '$lib/domain/wire/cookies';
+import { LANG_COOKIE, LANG_COOKIE_MAX_AGE } from '$lib/domain/wire/cookies';
+import { chosenLocale, pageBack } from '$lib/domain/wire/language-form';
 // Background Sync: the same outbox engine the page runs, triggered by the browser.
 import '$lib/client/sync/sw-sync';
 
@@ -115,11 +116,10 @@ registerRoute(
 		try {
 			return await fetch(request);
 		} catch {
-			const locale = (await copy.formData().catch(() => undefined))?.get('to') === 'en' ? 'en' : 'vi';
+			const locale = chosenLocale(await copy.formData().catch(() => undefined));
 			const store = (sw as unknown as { cookieStore?: { set(cookie: object): Promise<void> } }).cookieStore;
-			await store?.set({ name: LANG_COOKIE, value: locale, path: '/', expires: Date.now() + 31_536_000_000, sameSite: 'lax' }).catch(() => {});
-			const from = request.referrer ? new URL(request.referrer) : undefined;
-			return Response.redirect(from?.origin === sw.location.origin && from.pathname !== '/language' ? from.pathname + from.search : '/', 303);
+			await store?.set({ name: LANG_COOKIE, value: locale, path: '/', expires: Date.now() + LANG_COOKIE_MAX_AGE * 1000, sameSite: 'lax' }).catch(() => {});
+			return Response.redirect(pageBack(request.referrer, (origin) => origin === sw.location.origin), 303);
 		}
 	},
 	'POST'

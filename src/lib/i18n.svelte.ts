@@ -14,7 +14,7 @@
  */
 import { deliveryLabels, onlineLevelLabels, tierLabels } from '$lib/domain/labels';
 import { localKeys, readStored, writeStored } from '$lib/client/db/keys';
-import { LANG_COOKIE } from '$lib/domain/wire/cookies';
+import { LANG_COOKIE, LANG_COOKIE_MAX_AGE } from '$lib/domain/wire/cookies';
 import { vi, type MessageKey, type Messages } from './i18n/vi';
 
 export type Locale = 'vi' | 'en';
@@ -105,7 +105,7 @@ export async function setLocale(locale: Locale) {
 	// Private mode: the choice lasts for this visit.
 	writeStored('local', localKeys.locale, locale);
 	// The server renders the next pages in it (hooks.server.ts); Vietnamese needs no cookie.
-	document.cookie = locale === 'en' ? `${LANG_COOKIE}=en; path=/; max-age=31536000; samesite=lax` : `${LANG_COOKIE}=; path=/; max-age=0; samesite=lax`;
+	document.cookie = locale === 'en' ? `${LANG_COOKIE}=en; path=/; max-age=${LANG_COOKIE_MAX_AGE}; samesite=lax` : `${LANG_COOKIE}=; path=/; max-age=0; samesite=lax`;
 }
 
 export function restoreLocale() {

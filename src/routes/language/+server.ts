@@ -1,4 +1,5 @@
-import { LANG_COOKIE } from '$lib/domain/wire/cookies';
+import { LANG_COOKIE, LANG_COOKIE_MAX_AGE } from '$lib/domain/wire/cookies';
+import { chosenLocale, pageBack } from '$lib/domain/wire/language-form';
 import { serverContext } from '$lib/server/context';
 import { isAllowedOrigin } from '$lib/server/http/origin-check';
 import type { RequestHandler } from './$types';
@@ -11,21 +12,10 @@ import type { RequestHandler } from './$types';
  * (i18n.svelte.ts), then the person goes back to the page they were on, query included.
  */
 export const POST: RequestHandler = async ({ request, cookies, url }) => {
-	const form = await request.formData().catch(() => undefined);
-	const locale = form?.get('to') === 'en' ? 'en' : 'vi';
+	const locale = chosenLocale(await request.formData().catch(() => undefined));
 	// Written as 'vi' too (not removed): a choice made here outranks an older one kept on the device.
-	cookies.set(LANG_COOKIE, locale, { path: '/', maxAge: 31_536_000, sameSite: 'lax', httpOnly: false, secure: url.protocol === 'https:' });
+	cookies.set(LANG_COOKIE, locale, { path: '/', maxAge: LANG_COOKIE_MAX_AGE, sameSite: 'lax', httpOnly: false, secure: url.protocol === 'https:' });
 	const development = (await serverContext()).config.env === 'development';
-	return new Response(null, { status: 303, headers: { location: pageBack(request.headers.get('referer'), url, development) } });
+	const back = pageBack(request.headers.get('referer'), (origin) => isAllowedOrigin(origin, url, development));
+	return new Response(null, { status: 303, headers: { location: back } });
 };
-
-/** The page the form was on, from a page of ours only (never an open redirect). */
-function pageBack(referer: string | null, site: URL, development: boolean): string {
-	if (!referer) return '/';
-	try {
-		const from = new URL(referer);
-		return isAllowedOrigin(from.origin, site, development) && from.pathname !== '/language' ? from.pathname + from.search : '/';
-	} catch {
-		return '/';
-	}
-}
