@@ -282,10 +282,12 @@ async function formFromColdLink(browser, base) {
 	await context.addInitScript(watchHeading, FORM_HEADING);
 	const page = await context.newPage();
 	const counter = await throttlePage(context, page);
+	const t0 = Date.now();
 	await page.goto(`${base}/procedures/${PROCEDURE}/apply`, { waitUntil: 'commit' });
 	await page.getByRole('heading', { name: FORM_HEADING }).waitFor({ timeout: 120_000 });
 	const visibleAt = await page.evaluate(() => window.__headingAt);
 	const bytes = counter.done.reduce((a, d) => a + d.bytes, 0);
+	if (process.env.BENCH_DEBUG) for (const d of counter.done) console.log(`form ${d.at - t0} ms ${d.bytes} B ${new URL(d.url).pathname}`);
 	await context.close();
 	return { visibleAt, bytes };
 }
