@@ -20,7 +20,7 @@ export function messageOf(error: unknown, fallback = t('somethingFailed')): stri
 /** The phone is full, in the chosen language. */
 export const quotaMessage = () => t('quotaFull');
 
-/** IndexedDB / Cache Storage refused a write for want of space (Dexie wraps the DOMException). */
+/** IndexedDB / Cache Storage refused a write for want of space (Dexie, before idb.ts, wrapped the DOMException in `inner`). */
 export function isQuotaError(error: unknown): boolean {
 	const e = error as { name?: string; inner?: { name?: string } } | null;
 	return e?.name === 'QuotaExceededError' || e?.inner?.name === 'QuotaExceededError';

@@ -4,7 +4,7 @@
  * "Xoá dữ liệu trên thiết bị này" can delete a whole database at once.
  * Work done before signing in lives in the guest space (accountId "guest").
  */
-import { Dexie, type EntityTable } from 'dexie';
+import { Database, type DbDeps, type Table } from './idb';
 import {
 	ACCOUNT_STORES_V1,
 	ACCOUNT_STORES_V2,
@@ -32,29 +32,26 @@ export function accountDbName(accountId: string): string {
 	return DB_PREFIX + accountId;
 }
 
-export type AccountDb = Dexie & {
+export type AccountDb = Database & {
 	readonly accountId: string;
-	drafts: EntityTable<Draft, 'id'>;
-	profile: EntityTable<ProfileRecord, 'id'>;
-	outbox: EntityTable<OutboxEntry, 'id'>;
-	receipts: EntityTable<ReceiptEntry, 'id'>;
-	blobs: EntityTable<BlobRecord, 'sha256'>;
-	dossiers: EntityTable<CachedDossier, 'id'>;
-	documents: EntityTable<StoredDocument, 'id'>;
+	drafts: Table<Draft, string>;
+	profile: Table<ProfileRecord, string>;
+	outbox: Table<OutboxEntry, string>;
+	receipts: Table<ReceiptEntry, string>;
+	blobs: Table<BlobRecord, string>;
+	dossiers: Table<CachedDossier, string>;
+	documents: Table<StoredDocument, string>;
 };
 
-export interface DexieDeps {
-	indexedDB?: IDBFactory;
-	IDBKeyRange?: typeof IDBKeyRange;
-}
+export type { DbDeps };
 
 /**
  * A new, uncached handle on an account's database, with every schema version declared.
  * Pages should use `openAccountDb`; a second handle is what a second tab has, which is
  * what the cross-tab tests need.
  */
-export function createAccountDb(accountId: string, deps: DexieDeps = {}): AccountDb {
-	const db = new Dexie(accountDbName(accountId), deps) as AccountDb;
+export function createAccountDb(accountId: string, deps: DbDeps = {}): AccountDb {
+	const db = new Database(accountDbName(accountId), deps) as AccountDb;
 	Object.defineProperty(db, 'accountId', { value: accountId });
 
 	// Never remove a shipped version: see schema.ts.
@@ -63,12 +60,8 @@ export function createAccountDb(accountId: string, deps: DexieDeps = {}): Accoun
 		.stores(ACCOUNT_STORES_V2)
 		.upgrade(async (tx) => {
 			const now = new Date().toISOString();
-			await tx
-				.table('drafts')
-				.toCollection()
-				.modify((record: Record<string, unknown>, ref: { value: unknown }) => {
-					ref.value = migrateDraftV1(record as unknown as DraftV1, now);
-				});
+			const drafts = tx.table<DraftV1 | Draft>('drafts');
+			await drafts.bulkPut((await drafts.toArray()).map((record) => migrateDraftV1(record as DraftV1, now)));
 		});
 	// v3 only adds a table: nothing to move.
 	db.version(3).stores(ACCOUNT_STORES_V3);
@@ -78,7 +71,7 @@ export function createAccountDb(accountId: string, deps: DexieDeps = {}): Accoun
 
 const cache = new Map<string, AccountDb>();
 
-/** The shared handle on an account's database (opened lazily by Dexie on first use). */
+/** The shared handle on an account's database (opened on first use). */
 export function openAccountDb(accountId: string): AccountDb {
 	let db = cache.get(accountId);
 	if (!db) {

@@ -1,9 +1,9 @@
 /**
  * Moving data between account spaces and deleting an account's data from the device.
  */
-import { Dexie } from 'dexie';
 import { accountDbName, closeAccountDb, GUEST_ACCOUNT_ID, openAccountDb } from './account-db';
 import { forgetAccount } from './device';
+import { deleteDatabase } from './idb';
 
 export interface ClaimResult {
 	drafts: number;
@@ -28,12 +28,12 @@ export async function claimGuestSpace(accountId: string): Promise<ClaimResult> {
 	const guest = openAccountDb(GUEST_ACCOUNT_ID);
 	const target = openAccountDb(accountId);
 
-	const [drafts, blobs, profile, documents] = await guest.transaction('r', [guest.drafts, guest.blobs, guest.profile, guest.documents], () =>
+	const [drafts, blobs, profile, documents] = await guest.transaction('r', [guest.drafts, guest.blobs, guest.profile, guest.documents], (guest) =>
 		Promise.all([guest.drafts.toArray(), guest.blobs.toArray(), guest.profile.toArray(), guest.documents.toArray()])
 	);
 	const result: ClaimResult = { drafts: 0, blobs: 0, profile: false, documents: 0 };
 
-	await target.transaction('rw', [target.drafts, target.blobs, target.profile, target.documents], async () => {
+	await target.transaction('rw', [target.drafts, target.blobs, target.profile, target.documents], async (target) => {
 		const existing = await target.drafts.bulkGet(drafts.map((d) => d.id));
 		const newer = drafts.filter((d, i) => !existing[i] || existing[i]!.revision < d.revision);
 		await target.drafts.bulkPut(newer);
@@ -55,7 +55,7 @@ export async function claimGuestSpace(accountId: string): Promise<ClaimResult> {
 		result.documents = missingDocuments.length;
 	});
 
-	await guest.transaction('rw', [guest.drafts, guest.blobs, guest.profile, guest.documents], async () => {
+	await guest.transaction('rw', [guest.drafts, guest.blobs, guest.profile, guest.documents], async (guest) => {
 		await Promise.all([guest.drafts.clear(), guest.blobs.clear(), guest.profile.clear(), guest.documents.clear()]);
 	});
 	return result;
@@ -64,12 +64,12 @@ export async function claimGuestSpace(accountId: string): Promise<ClaimResult> {
 /**
  * "Xoá dữ liệu trên thiết bị này": deletes the account's whole database (drafts, files,
  * profile, outbox, receipts, the document store) and forgets the account and its PIN on this device.
- * Other open tabs lose their connection (Dexie closes on `versionchange`) and must
+ * Other open tabs lose their connection (a handle closes on `versionchange`) and must
  * reload; the caller should sign the person out first.
  */
 export async function wipeAccount(accountId: string): Promise<void> {
 	const name = accountDbName(accountId);
 	closeAccountDb(accountId);
-	await Dexie.delete(name);
+	await deleteDatabase(name);
 	if (accountId !== GUEST_ACCOUNT_ID) await forgetAccount(accountId);
 }

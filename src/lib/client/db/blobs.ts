@@ -32,7 +32,7 @@ export async function contentTypeOf(data: Blob): Promise<AttachmentType | null> 
 export async function putBlob(db: AccountDb, data: Blob, name = ''): Promise<BlobRecord> {
 	const sha256 = await sha256Hex(data);
 	const type = (await contentTypeOf(data)) ?? (data.type || 'application/octet-stream');
-	return db.transaction('rw', db.blobs, () => addHashedBlob(db, sha256, data, name, type));
+	return db.transaction('rw', [db.blobs], (db) => addHashedBlob(db, sha256, data, name, type));
 }
 
 /**

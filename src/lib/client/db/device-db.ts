@@ -3,8 +3,7 @@
  * PIN lock state, and device-wide settings such as the current account. It holds no
  * form data; that lives in the per-account databases (account-db.ts).
  */
-import { Dexie, type EntityTable } from 'dexie';
-import type { DexieDeps } from './account-db';
+import { Database, type DbDeps, type Table } from './idb';
 import { metaKeys } from './keys';
 
 export const DEVICE_DB_NAME = 'dvc-device';
@@ -31,13 +30,13 @@ export interface MetaRecord {
 	value: unknown;
 }
 
-export type DeviceDb = Dexie & {
-	accounts: EntityTable<DeviceAccount, 'accountId'>;
-	meta: EntityTable<MetaRecord, 'key'>;
+export type DeviceDb = Database & {
+	accounts: Table<DeviceAccount, string>;
+	meta: Table<MetaRecord, string>;
 };
 
-export function createDeviceDb(deps: DexieDeps = {}): DeviceDb {
-	const db = new Dexie(DEVICE_DB_NAME, deps) as DeviceDb;
+export function createDeviceDb(deps: DbDeps = {}): DeviceDb {
+	const db = new Database(DEVICE_DB_NAME, deps) as DeviceDb;
 	// Shipped versions stay declared forever; add new ones below with an upgrade.
 	db.version(1).stores({ accounts: 'accountId, lastUsedAt', meta: 'key' });
 	// v2: sign-in hints held the full identifier typed (an ID number); the picker's masked one is enough.

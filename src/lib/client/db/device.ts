@@ -24,7 +24,7 @@ export async function rememberAccount(
 	now: number = Date.now()
 ): Promise<DeviceAccount> {
 	const db = openDeviceDb();
-	return db.transaction('rw', db.accounts, async () => {
+	return db.transaction('rw', [db.accounts], async (db) => {
 		const existing = await db.accounts.get(account.accountId);
 		const record: DeviceAccount = {
 			failedPinAttempts: 0,
@@ -39,9 +39,10 @@ export async function rememberAccount(
 
 export async function forgetAccount(accountId: string): Promise<void> {
 	const db = openDeviceDb();
-	await db.transaction('rw', db.accounts, db.meta, async () => {
+	await db.transaction('rw', [db.accounts, db.meta], async (db) => {
 		await db.accounts.delete(accountId);
-		if ((await getCurrentAccount()) === accountId) await db.meta.delete(CURRENT_ACCOUNT_KEY);
+		// Read through this transaction: a read of its own would wait for this one to end.
+		if ((await db.meta.get(CURRENT_ACCOUNT_KEY))?.value === accountId) await db.meta.delete(CURRENT_ACCOUNT_KEY);
 	});
 }
 
@@ -153,7 +154,7 @@ export async function verifyPin(accountId: string, pin: string, now: number = Da
 		return { ok: true };
 	}
 	// Re-read inside a transaction so two tabs guessing at once both count.
-	return db.transaction('rw', db.accounts, async () => {
+	return db.transaction('rw', [db.accounts], async (db) => {
 		const fresh = (await db.accounts.get(accountId)) ?? account;
 		const failed = (fresh.failedPinAttempts ?? 0) + 1;
 		const lockMs = pinLockDuration(failed);

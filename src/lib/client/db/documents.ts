@@ -72,7 +72,7 @@ export async function addDocument(db: AccountDb, input: { metadata: unknown; fil
 		updatedAt: now,
 		schemaVersion: DOCUMENT_RECORD_VERSION
 	};
-	await db.transaction('rw', db.blobs, db.documents, async () => {
+	await db.transaction('rw', [db.blobs, db.documents], async (db) => {
 		for (const f of files) await addHashedBlob(db, f.sha256, f.data, f.name, f.type);
 		await db.documents.add(record);
 	});
@@ -82,7 +82,7 @@ export async function addDocument(db: AccountDb, input: { metadata: unknown; fil
 /** Rename or correct a paper: its metadata is checked again as a whole. */
 export async function updateDocument(db: AccountDb, id: string, metadata: unknown): Promise<StoredDocument> {
 	const clean = checkMetadata(metadata);
-	return db.transaction('rw', db.documents, async () => {
+	return db.transaction('rw', [db.documents], async (db) => {
 		const stored = await requireWritable(db, id);
 		const next: StoredDocument = { ...stored, metadata: clean, holderKey: holderKey(clean.holder), updatedAt: isoNow() };
 		await db.documents.put(next);
@@ -99,14 +99,14 @@ async function requireWritable(db: AccountDb, id: string): Promise<StoredDocumen
 
 /** Hidden from the list, its files kept: `restoreDocument` undoes it until it is purged. */
 export async function deleteDocument(db: AccountDb, id: string): Promise<void> {
-	await db.transaction('rw', db.documents, async () => {
+	await db.transaction('rw', [db.documents], async (db) => {
 		await requireWritable(db, id);
 		await db.documents.update(id, { deletedAt: isoNow() });
 	});
 }
 
 export async function restoreDocument(db: AccountDb, id: string): Promise<void> {
-	await db.transaction('rw', db.documents, async () => {
+	await db.transaction('rw', [db.documents], async (db) => {
 		await requireWritable(db, id);
 		await db.documents.update(id, { deletedAt: undefined });
 	});
@@ -121,7 +121,7 @@ export async function restoreDocument(db: AccountDb, id: string): Promise<void> 
  */
 export async function purgeDeletedDocuments(db: AccountDb, olderThanMs: number, now = Date.now()): Promise<number> {
 	const cutoff = new Date(now - olderThanMs).toISOString();
-	return db.transaction('rw', [db.documents, db.blobs, db.drafts, db.outbox, db.dossiers], async () => {
+	return db.transaction('rw', [db.documents, db.blobs, db.drafts, db.outbox, db.dossiers], async (db) => {
 		const gone = await db.documents.where('deletedAt').below(cutoff).toArray();
 		if (gone.length === 0) return 0;
 		const goneIds = new Set(gone.map((d) => d.id));

@@ -95,7 +95,7 @@ export async function findCachedByCode(db: AccountDb, code: string): Promise<Cac
  */
 export async function storeDossierList(db: AccountDb, items: DossierSummary[], now = new Date()): Promise<void> {
 	const fetchedAt = now.toISOString();
-	await db.transaction('rw', db.dossiers, async () => {
+	await db.transaction('rw', [db.dossiers], async (db) => {
 		for (const item of items) {
 			const old = readCached(await db.dossiers.get(item.id));
 			const same = old && old.status === item.status && old.appointmentDate === item.appointmentDate;
@@ -108,7 +108,7 @@ export async function storeDossierList(db: AccountDb, items: DossierSummary[], n
 
 /** One dossier's full answer, with its summary (an action still waiting to be sent is kept). */
 export async function storeDossierDetail(db: AccountDb, detail: DossierSummary, now = new Date()): Promise<void> {
-	await db.transaction('rw', db.dossiers, async () => {
+	await db.transaction('rw', [db.dossiers], async (db) => {
 		const old = readCached(await db.dossiers.get(detail.id));
 		const record: CachedDossier = { ...summaryOf(detail), detail: structuredClone(detail), fetchedAt: now.toISOString(), schemaVersion: DOSSIER_CACHE_VERSION };
 		if (old?.pendingAction) record.pendingAction = old.pendingAction;
@@ -118,7 +118,7 @@ export async function storeDossierDetail(db: AccountDb, detail: DossierSummary, 
 
 /** Sets (or, with undefined, clears) the action waiting to be sent for this dossier. */
 export async function setPendingAction(db: AccountDb, id: string, pending: PendingAction | undefined): Promise<void> {
-	await db.transaction('rw', db.dossiers, async () => {
+	await db.transaction('rw', [db.dossiers], async (db) => {
 		const old = readCached(await db.dossiers.get(id));
 		if (!old) throw new Error('Hồ sơ chưa có trên máy này; hãy mở hồ sơ khi có mạng rồi thử lại.');
 		const record = { ...old };

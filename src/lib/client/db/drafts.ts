@@ -90,7 +90,7 @@ export async function saveAnswers(
 	answers: Answers,
 	options: { expectedRevision: number; autofilled?: string[] }
 ): Promise<SaveResult> {
-	return db.transaction('rw', db.drafts, async (): Promise<SaveResult> => {
+	return db.transaction('rw', [db.drafts], async (db): Promise<SaveResult> => {
 		const stored = await requireDraft(db, id);
 		if (stored.revision !== options.expectedRevision) return { status: 'conflict', current: stored };
 		const revision = stored.revision + 1;
@@ -153,8 +153,8 @@ export async function purgeDeleted(db: AccountDb, olderThanMs: number, now: numb
 }
 
 /**
- * Calls back with the draft now and after every change, in this tab or another (Dexie 4
- * broadcasts changes between tabs), with `undefined` if it is deleted for good.
+ * Calls back with the draft now and after every change, in this tab or another (idb.ts
+ * tells other tabs of each write), with `undefined` if it is deleted for good.
  */
 export function watchDraft(db: PendingDb, id: string, callback: (draft: Draft | undefined) => void, onError?: (error: unknown) => void): Unsubscribe {
 	return watchLive(db, (ready) => ready.drafts.get(id), callback, onError);

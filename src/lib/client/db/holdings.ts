@@ -11,11 +11,11 @@
  * asking for persistent storage, the notice) is downloaded only when one is found.
  * No identity number goes into the marker: long digit runs in titles are masked.
  */
-import { liveQuery } from 'dexie';
 import { uuidv7 } from '$lib/domain/uuid';
 import type { AccountDb } from './account-db';
 import { deleteMeta, getMeta, setMeta } from './device-meta';
 import { localKeys, metaKeys, readStored, writeStored } from './keys';
+import { liveQuery } from './live';
 
 export interface Holdings {
 	/** Equal to the device database's stamp while nothing was wiped. */
@@ -82,7 +82,7 @@ export async function checkHoldings(db: AccountDb): Promise<{ loss: Loss | null;
 	const write = (h: Holdings) => writeStored('local', localKeys.holdings(accountId), JSON.stringify(h));
 	// Written now, not only by the live query: the next start must find the new stamp.
 	write({ ...now, stamp: current });
-	const sub = liveQuery(() => describe(db, current)).subscribe({ next: write, error: () => undefined });
+	const sub = liveQuery(db, (d) => describe(d, current)).subscribe({ next: write, error: () => undefined });
 	return { loss, stop: () => sub.unsubscribe() };
 }
 

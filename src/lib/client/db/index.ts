@@ -1,6 +1,6 @@
 /**
  * The browser storage layer's public API. Pages import from `$lib/client/db` and never
- * reach IndexedDB or Dexie tables themselves.
+ * reach IndexedDB or the tables (idb.ts) themselves.
  */
 export { GUEST_ACCOUNT_ID, openAccountDb, closeAccountDb, type AccountDb } from './account-db';
 export { claimGuestSpace, wipeAccount, type ClaimResult } from './accounts';

@@ -3,7 +3,7 @@
  * database's `meta` table (which account the device shows, paused sending, sign-in hints),
  * localStorage (small flags read before any database opens) and sessionStorage (per tab).
  * Modules read and write them through these names, never by a literal. No imports: the
- * layout reads these on a first visit without loading Dexie.
+ * layout reads these on a first visit without loading the database code.
  */
 
 export const metaKeys = {

@@ -1,6 +1,6 @@
 /**
- * Watching the account's database from a page or component, the one way: a Dexie live query
- * that calls back now and after every change, in this tab or another.
+ * Watching a device database from a page or component, the one way: a live query that calls
+ * back now and after every committed write to a table it read, in this tab or another.
  *
  * A component usually has only the pending database (`accountDb()` waits for the space to open
  * and, on a shared phone, for the PIN). The watch therefore takes the promise and hands back
@@ -8,8 +8,8 @@
  * only after the await left a component that was removed in between subscribed for good, its
  * callbacks still writing into a dead page.)
  */
-import { liveQuery } from 'dexie';
 import type { AccountDb } from './account-db';
+import { onChange, type Database } from './idb';
 
 export interface Unsubscribe {
 	(): void;
@@ -29,10 +29,64 @@ export function watchLive<T>(
 	let subscription: { unsubscribe(): void } | undefined;
 	Promise.resolve(db).then((ready) => {
 		if (stopped) return;
-		subscription = liveQuery(() => query(ready)).subscribe({ next: (value) => callback(value, ready), error: onError });
+		subscription = liveQuery(ready, query).subscribe({ next: (value) => callback(value, ready), error: onError });
 	}, onError);
 	return () => {
 		stopped = true;
 		subscription?.unsubscribe();
+	};
+}
+
+/**
+ * Runs `query` now and again after each write committed to a table it read (the tables are
+ * noted as it reaches them through the handle it is given). Runs never overlap: writes during
+ * a run make one more run after it. An error is reported and the watch goes on.
+ */
+export function liveQuery<D extends Database, T>(db: D, query: (db: D) => Promise<T>) {
+	return {
+		subscribe({ next, error }: { next: (value: T) => void; error: (e: unknown) => void }) {
+			let closed = false;
+			let running = false;
+			let again = false;
+			let read = new Set<string>();
+			const tableNames = new Set(db.tables.map((t) => t.name));
+			const run = async () => {
+				if (running) return void (again = true);
+				running = true;
+				do {
+					again = false;
+					const seen = new Set<string>();
+					const noting = new Proxy(db, {
+						get(target, prop, receiver) {
+							if (typeof prop === 'string' && tableNames.has(prop)) seen.add(prop);
+							if (prop === 'tables') for (const n of tableNames) seen.add(n);
+							return Reflect.get(target, prop, receiver);
+						}
+					});
+					try {
+						const value = await query(noting);
+						read = seen;
+						if (!closed) next(value);
+					} catch (e) {
+						read = seen;
+						if (!closed) error(e);
+					}
+				} while (again && !closed);
+				running = false;
+			};
+			const stop = onChange(db.name, (tables) => {
+				if (closed) return;
+				// A write during a run may have come after its reads: one more run, whatever it touched.
+				if (running) again = true;
+				else if (tables.some((t) => read.has(t))) void run();
+			});
+			void run();
+			return {
+				unsubscribe() {
+					closed = true;
+					stop();
+				}
+			};
+		}
 	};
 }

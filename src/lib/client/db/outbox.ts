@@ -74,7 +74,7 @@ export async function updateEntry(db: AccountDb, id: string, changes: EntryChang
  * Returns the new state, or undefined when the entry is gone or not this release's to write.
  */
 export async function moveEntry(db: AccountDb, id: string, event: OutboxEvent, changes: EntryChanges = {}): Promise<OutboxState | undefined> {
-	return db.transaction('rw', db.outbox, async () => {
+	return db.transaction('rw', [db.outbox], async (db) => {
 		const raw = await db.outbox.get(id);
 		const r = raw ? readOutboxRecord(raw) : undefined;
 		if (!r?.ok || !r.writable) return undefined;
@@ -98,7 +98,7 @@ export async function resumePaused(db: AccountDb): Promise<number> {
  * submitted or was received, and the edit must wait for the receipt.
  */
 export async function withdrawEntry(db: AccountDb, id: string): Promise<boolean> {
-	return db.transaction('rw', db.outbox, async () => {
+	return db.transaction('rw', [db.outbox], async (db) => {
 		const entry = readable([await db.outbox.get(id)].filter(Boolean), { writableOnly: true })[0];
 		if (!entry || !outboxTransitions.withdraw.from.includes(entry.state)) return false;
 		await moveEntry(db, id, 'withdraw', { lastError: undefined });
@@ -114,7 +114,7 @@ export function pausedCount(db: AccountDb): Promise<number> {
 /** Stores the receipt and marks the entry received, together. */
 export async function recordReceipt(db: AccountDb, entry: OutboxEntry, receipt: DossierReceipt): Promise<void> {
 	const now = new Date().toISOString();
-	await db.transaction('rw', db.outbox, db.receipts, async () => {
+	await db.transaction('rw', [db.outbox, db.receipts], async (db) => {
 		await db.receipts.put({
 			...receipt,
 			id: receipt.dossierId,
@@ -149,7 +149,7 @@ export async function listReceipts(db: AccountDb): Promise<ReceiptEntry[]> {
 /** Remembers the statuses the server reports for received dossiers (others are left alone). */
 export async function rememberStatuses(db: AccountDb, statuses: { id: string; status: number; statusName: string }[], now: Date = new Date()): Promise<void> {
 	const checkedAt = now.toISOString();
-	await db.transaction('rw', db.receipts, async () => {
+	await db.transaction('rw', [db.receipts], async (db) => {
 		for (const s of statuses) await db.receipts.update(s.id, { lastStatus: { status: s.status, name: s.statusName, checkedAt } } as never);
 	});
 }

@@ -42,7 +42,7 @@ export interface MergeResult {
  */
 export async function mergeServerPapers(db: AccountDb, answer: Pick<DocumentsAnswer, 'papers'>, now = new Date()): Promise<MergeResult> {
 	const result: MergeResult = { added: 0, linked: 0 };
-	await db.transaction('rw', db.documents, async () => {
+	await db.transaction('rw', [db.documents], async (db) => {
 		const local = (await db.documents.toArray()).map(readDocumentRecord).flatMap((r) => (r.ok && r.writable ? [r.record] : []));
 		const byServerId = new Map(local.flatMap((d) => (d.server ? [[d.server.paperId, d] as const] : [])));
 		// Oldest proof first, so the newest one (the list is newest first) is what a record keeps.
@@ -120,7 +120,7 @@ export async function fetchPaperBack(db: AccountDb, paper: StoredDocument, fetch
 		fetched.push({ sha256: file.sha256, data, name: file.name, type: file.type });
 		downloaded += data.size;
 	}
-	await db.transaction('rw', db.blobs, db.documents, async () => {
+	await db.transaction('rw', [db.blobs, db.documents], async (db) => {
 		for (const f of fetched) await addHashedBlob(db, f.sha256, f.data, f.name, f.type);
 		await db.documents.update(paper.id, { deletedAt: undefined });
 	});

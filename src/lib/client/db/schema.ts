@@ -1,10 +1,11 @@
 /**
  * The persisted format of one account's data on the device: record types, their zod
- * schemas, every Dexie schema version ever shipped, and the migrations between them.
+ * schemas, every schema version ever shipped (in Dexie's spec syntax, which wrote the
+ * first databases: idb.ts reads it), and the migrations between them.
  *
  * Rule: a version that has shipped is never edited or removed. A browser may still hold
  * a database at that version (an installed PWA that was not opened for months), and
- * Dexie needs the old declarations to know where the data starts from. Add a new
+ * the database layer needs the old declarations to know where the data starts from. Add a new
  * version with an `upgrade` instead.
  */
 import * as z from 'zod/mini';

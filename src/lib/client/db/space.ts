@@ -36,7 +36,7 @@ export function referencedHashes(value: unknown, into = new Set<string>()): Set<
 const otherUsers = (db: AccountDb) => db.tables.filter((t) => t.name === 'documents');
 
 async function survey(db: AccountDb) {
-	return db.transaction('r', [db.drafts, db.outbox, db.blobs, ...otherUsers(db)], async () => {
+	return db.transaction('r', [db.drafts, db.outbox, db.blobs, ...otherUsers(db)], async (db) => {
 		const drafts = await db.drafts.toArray();
 		const entries = await db.outbox.toArray();
 		const files = await db.blobs.toArray();
@@ -73,7 +73,7 @@ export async function spaceReport(db: AccountDb): Promise<SpaceReport> {
  * Deleting needs no space, so this works on a full phone.
  */
 export async function freeUnused(db: AccountDb): Promise<number> {
-	return db.transaction('rw', [db.drafts, db.outbox, db.blobs, ...otherUsers(db)], async () => {
+	return db.transaction('rw', [db.drafts, db.outbox, db.blobs, ...otherUsers(db)], async (db) => {
 		// Deleted drafts first: their files become unused in the same pass.
 		const deleted = (await db.drafts.toArray()).filter((d) => d.deletedAt);
 		await db.drafts.bulkDelete(deleted.map((d) => d.id));

@@ -44,7 +44,7 @@ async function enqueue(
 	now: Date,
 	requestId = uuidv7()
 ) {
-	return db.transaction('rw', db.outbox, async () => {
+	return db.transaction('rw', [db.outbox], async (db) => {
 		const earlier = readable(await db.outbox.where('draftId').equals('').toArray()).filter((e) => e.action?.dossierId === dossier.id);
 		const live = earlier.find((e) => LIVE.includes(e.state));
 		if (live) return { entry: live, created: false };
@@ -103,7 +103,7 @@ export async function queueWithdrawal(db: AccountDb, dossier: ActedDossier, note
  * stays refused on the server); uploads already made are not made again (the blob check).
  */
 export async function resendAction(db: AccountDb, id: string, now = new Date()): Promise<void> {
-	await db.transaction('rw', db.outbox, async () => {
+	await db.transaction('rw', [db.outbox], async (db) => {
 		const [entry] = readable([await db.outbox.get(id)].filter(Boolean), { writableOnly: true });
 		if (!entry?.action || entry.state !== 'needs-attention') return;
 		await db.outbox.delete(id);
@@ -127,7 +127,7 @@ export async function resendAction(db: AccountDb, id: string, now = new Date()):
 
 /** "Bỏ": a refused action is dropped (one still on its way is not: it may be arriving now). */
 export async function discardAction(db: AccountDb, id: string): Promise<void> {
-	await db.transaction('rw', db.outbox, async () => {
+	await db.transaction('rw', [db.outbox], async (db) => {
 		const [entry] = readable([await db.outbox.get(id)].filter(Boolean), { writableOnly: true });
 		if (entry?.action && entry.state === 'needs-attention') await db.outbox.delete(id);
 	});

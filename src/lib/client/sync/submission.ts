@@ -103,7 +103,7 @@ export async function enqueueDraft(
 	// The server refuses an answer the procedure's form has no field for: so does the device.
 	const unknown = input.form ? unknownAnswerErrors(input.form, manifest.answers) : [];
 	if (unknown.length) throw new InvalidManifest(Object.fromEntries(unknown.map((e) => [`answers.${e.path}`, e.message])));
-	return db.transaction('rw', db.outbox, async () => {
+	return db.transaction('rw', [db.outbox], async (db) => {
 		const existing = readable(await db.outbox.where('draftId').equals(draft.id).toArray());
 		const live = existing.find((e) => !REPLACEABLE.includes(e.state));
 		if (live) return { entry: live, created: false };
