@@ -165,14 +165,16 @@ test('bad input: overlong query, unknown filter, unknown code — a message, nev
 // fail by chance. 58.5 KiB (59,904 B) stays under the issue's 60 KB.
 // 58.5 → 57 KiB (stop 22): the service worker registered with the browser's own API instead of
 // workbox-window (≈ 1.9 KB); the header's language button became a form (+≈ 0.1 KB): 57,555 B.
-test('first-visit JavaScript of the home page and /procedures stays under 57 KB gzip', async ({ browser }) => {
+// 57 → 56 KiB (stop 23): Svelte's runtime and SvelteKit's client in one chunk (scripts/pdf-engine-chunk.js):
+// 56,825 B in 17 files (was 22).
+test('first-visit JavaScript of the home page and /procedures stays under 56 KB gzip', async ({ browser }) => {
 	const { files, bytes } = await firstVisitScriptBytes(browser, async (page) => {
 		await page.goto('/');
 		await page.waitForLoadState('networkidle');
 		await page.goto('/procedures');
 	});
 	console.log(`first-visit JS: ${files} files, ${bytes} bytes gzip`);
-	expect(bytes).toBeLessThanOrEqual(57 * 1024);
+	expect(bytes).toBeLessThanOrEqual(56 * 1024);
 });
 
 /** Starts the built app from `buildDir` on `port` (its own data directory) and waits until it answers. */

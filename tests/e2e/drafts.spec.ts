@@ -170,7 +170,8 @@ test('bad values: a 10,000-character paste, 31/02, a CCCD contradicting the birt
 // service worker API in the root layout (src/lib/client/sw-update.svelte.ts).
 // 125 → 98 KiB (stop 23): 127,152 B → 99,418 B in 43 files, Dexie (≈ 31 KB gzip) replaced by the
 // app's own layer over IndexedDB (src/lib/client/db/idb.ts, ≈ 3 KB).
-test('JavaScript of the form page, with the home page before it, stays under 98 KB gzip', async ({ browser }) => {
+// 98 → 97 KiB: the framework in one chunk (scripts/pdf-engine-chunk.js): 98,369 B in 37 files (was 43).
+test('JavaScript of the form page, with the home page before it, stays under 97 KB gzip', async ({ browser }) => {
 	const { files, bytes } = await firstVisitScriptBytes(browser, async (page) => {
 		await page.goto('/');
 		await page.waitForLoadState('networkidle');
@@ -178,7 +179,7 @@ test('JavaScript of the form page, with the home page before it, stays under 98 
 		await expect(page.getByRole('heading', { name: 'Người yêu cầu' })).toBeVisible();
 	});
 	console.log(`form page JS: ${files} files, ${bytes} bytes gzip`);
-	expect(bytes).toBeLessThanOrEqual(98 * 1024);
+	expect(bytes).toBeLessThanOrEqual(97 * 1024);
 });
 
 test('a signed-in person starts a form pre-filled from their own account details', async ({ page }) => {
