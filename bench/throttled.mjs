@@ -72,6 +72,9 @@ async function startApp() {
 const decode = (body, encoding) => (encoding === 'br' ? brotliDecompressSync(body) : encoding === 'gzip' ? gunzipSync(body) : body);
 const encode = (body, encoding) => (encoding === 'br' ? brotliCompressSync(body) : encoding === 'gzip' ? gzipSync(body, { level: 9 }) : body);
 
+/** A page of one line, no CSS and no script: what this browser and profile need to paint anything at all. */
+const ONE_LINE_PAGE = '/__one-line-page';
+
 /**
  * The script-free copy: a plain node:http proxy in front of the app that removes every
  * <script> and module preload from HTML pages (re-encoded as the app encoded them), so the
@@ -81,6 +84,10 @@ async function startScriptFreeCopy(appBase) {
 	const port = await freePort();
 	const target = new URL(appBase);
 	const server = createServer((req, res) => {
+		if (req.url === ONE_LINE_PAGE) {
+			res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+			return void res.end('<!doctype html><html lang="vi"><meta charset="utf-8"><title>DVC</title><p>Dịch vụ công trực tuyến</p>');
+		}
 		const headers = { ...req.headers, host: target.host };
 		delete headers['service-worker'];
 		const up = httpRequest({ host: '127.0.0.1', port: target.port, path: req.url, method: req.method, headers }, (answer) => {
@@ -229,6 +236,11 @@ async function coldPaint(browser, url) {
 	await page.goto(url, { waitUntil: 'load', timeout: 120_000 });
 	const fcp = await firstContentfulPaint(page);
 	const doc = counter.done.find((d) => new URL(d.url).pathname === new URL(url).pathname);
+	if (process.env.BENCH_DEBUG) {
+		const n = await page.evaluate(() => JSON.parse(JSON.stringify(performance.getEntriesByType('navigation')[0])));
+		const ms = (k) => Math.round(n[k]);
+		console.log(`paint ${url}: fetchStart ${ms('fetchStart')} connectEnd ${ms('connectEnd')} requestStart ${ms('requestStart')} responseStart ${ms('responseStart')} responseEnd ${ms('responseEnd')} domInteractive ${ms('domInteractive')} fcp ${Math.round(fcp)} ms`);
+	}
 	await context.close();
 	return { fcp, htmlBytes: doc?.bytes ?? NaN };
 }
@@ -367,6 +379,9 @@ try {
 		console.log(`  worker throttled: network ${r.throttledNet}, CPU ${r.throttledCpu} (${r.workers} worker target(s)); runs: ${runs.map((x) => sec(x.readyAt)).join(', ')}`);
 	}
 	if (ONLY.has('paint')) {
+		const line = [];
+		for (let i = 0; i < RUNS; i++) line.push(await coldPaint(browser, `${copy.base}${ONE_LINE_PAGE}`));
+		rows.push(['first contentful paint, a one-line page (no CSS, no script: the browser\'s own floor here)', sec(median(line.map((x) => x.fcp))), sec(floorMs(median(line.map((x) => x.htmlBytes)), 1)), '—', '—']);
 		for (const path of ['/', '/procedures', `/procedures/${PROCEDURE}`]) {
 			const a = [];
 			const c = [];
