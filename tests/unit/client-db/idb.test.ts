@@ -10,6 +10,7 @@ import { accountDbName, createAccountDb, openAccountDb } from '$lib/client/db/ac
 import { ACCOUNT_STORES_V1, ACCOUNT_STORES_V2, ACCOUNT_STORES_V3, ACCOUNT_STORES_V4 } from '$lib/client/db/schema';
 import { createDraft } from '$lib/client/db/drafts';
 import { liveQuery } from '$lib/client/db/live';
+import { Database } from '$lib/client/db/idb';
 import { birthProcedure, freshAccountId, otherTab, resetDatabases } from './helpers';
 
 afterEach(resetDatabases);
@@ -178,6 +179,77 @@ describe('watches, racing', () => {
 		await settle();
 		expect(seen).toEqual([0, 1]);
 		sub.unsubscribe();
+	});
+});
+
+describe('a database this code did not expect', () => {
+	it('a newer release\'s database (another tab took the update) opens as it is while it has every store', async () => {
+		const accountId = freshAccountId();
+		const newer = new Dexie(accountDbName(accountId));
+		newer.version(5).stores({ ...ACCOUNT_STORES_V4, later: 'id' });
+		await newer.table('receipts').put({ id: 'r' });
+		newer.close();
+		const db = createAccountDb(accountId);
+		expect(await db.receipts.get('r')).toEqual({ id: 'r' });
+		await db.receipts.put({ id: 'r2' } as never);
+		expect((await db.open()).version).toBe(50);
+		db.close();
+
+		const stripped = new Dexie(accountDbName(accountId));
+		stripped.version(6).stores({ documents: null });
+		await stripped.open();
+		stripped.close();
+		await expect(createAccountDb(accountId).receipts.count()).rejects.toThrow(/no store .*documents/);
+	});
+
+	it('an upgrade that awaits something else than its own requests is refused, not kept half done', async () => {
+		const name = `half-${freshAccountId()}`;
+		const v1 = new Database(name);
+		v1.version(1).stores({ x: 'id' });
+		await v1.table<{ id: string }>('x').bulkPut([{ id: 'a' }, { id: 'b' }]);
+		v1.close();
+		const v2 = new Database(name);
+		v2.version(1).stores({ x: 'id' });
+		v2.version(2)
+			.stores({ x: 'id' })
+			.upgrade(async (tx) => {
+				await tx.table<{ id: string; moved?: boolean }>('x').put({ id: 'a', moved: true });
+				await new Promise((r) => setTimeout(r, 20));
+			});
+		await expect(v2.open()).rejects.toThrow('did not finish');
+		await v2.delete();
+	});
+
+	it('a connection the browser closed without telling is opened again', async () => {
+		const db = openAccountDb(freshAccountId());
+		await db.receipts.put({ id: 'r' } as never);
+		(await db.open()).close();
+		expect(await db.receipts.count()).toBe(1);
+	});
+
+	it('a watch whose callbacks throw goes on watching', async () => {
+		const db = openAccountDb(freshAccountId());
+		const seen: number[] = [];
+		const quiet = console.error;
+		console.error = () => {};
+		try {
+			const sub = liveQuery(db, (d) => d.receipts.count()).subscribe({
+				next: (n) => {
+					seen.push(n);
+					throw new Error('a broken page');
+				},
+				error: () => {
+					throw new Error('and a broken error handler');
+				}
+			});
+			await settle();
+			await db.receipts.put({ id: 'r' } as never);
+			await settle();
+			expect(seen).toEqual([0, 1]);
+			sub.unsubscribe();
+		} finally {
+			console.error = quiet;
+		}
 	});
 });
 

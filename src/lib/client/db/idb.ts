@@ -347,6 +347,8 @@ export class Database {
 	readonly keyRange: typeof IDBKeyRange;
 	private readonly versions: Version[] = [];
 	private opening: Promise<IDBDatabase> | undefined;
+	/** The open connection, once `opening` resolved and until it is closed or let go. */
+	private connection: IDBDatabase | undefined;
 	/** Set on a handle seen through one transaction (see `transaction`). */
 	protected readonly native: IDBTransaction | undefined;
 
@@ -361,7 +363,11 @@ export class Database {
 		this.keyRange = keyRange;
 	}
 
-	/** Declares a version (never remove one that has shipped), as `db.version(n).stores({…}).upgrade(fn)`. */
+	/**
+	 * Declares a version (never remove one that has shipped), as `db.version(n).stores({…}).upgrade(fn)`.
+	 * An upgrade may await only its own reads and writes (no Web Crypto, no timer): anything else
+	 * lets the browser commit the upgrade half done, and the open is then refused.
+	 */
 	version(version: number) {
 		return {
 			stores: (stores: Spec) => {
@@ -406,40 +412,75 @@ export class Database {
 	/** Opens (or reopens) the database, creating or upgrading its stores. */
 	open(): Promise<IDBDatabase> {
 		if (this.opening) return this.opening;
-		const opening = new Promise<IDBDatabase>((resolve, reject) => {
-			const req = this.factory.open(this.name, Math.round(this.verno * 10));
-			req.onupgradeneeded = (event) => this.upgrade(req.result, req.transaction!, event.oldVersion / 10).catch((e) => {
-				try {
-					req.transaction?.abort();
-				} catch {
-					/* already over */
-				}
-				reject(e);
-			});
-			req.onsuccess = () => {
-				const idb = req.result;
-				// Another tab deletes or upgrades the database: let it, and open again on the next use.
-				idb.onversionchange = () => this.forget(idb);
-				idb.onclose = () => this.forget(idb);
-				resolve(idb);
-			};
-			req.onerror = () => reject(req.error);
-			req.onblocked = () => console.warn(`${this.name}: waiting for other tabs to close the database`);
+		const opening = this.connect(Math.round(this.verno * 10)).catch((error: unknown) => {
+			// A newer release already upgraded the database (another tab took the update, or the
+			// app was rolled back): open it as it is, if it still has every store this code uses.
+			// Its records are read as such a release wrote them (readers skip what they cannot read).
+			if ((error as DOMException)?.name !== 'VersionError') throw error;
+			return this.connect(undefined);
 		});
 		this.opening = opening;
 		opening.catch(() => this.opening === opening && (this.opening = undefined));
 		return opening;
 	}
 
+	private connect(version: number | undefined): Promise<IDBDatabase> {
+		return new Promise<IDBDatabase>((resolve, reject) => {
+			const req = version === undefined ? this.factory.open(this.name) : this.factory.open(this.name, version);
+			let upgrading: Promise<void> | undefined;
+			let upgraded = false;
+			req.onupgradeneeded = (event) => {
+				if (version === undefined) return req.transaction?.abort(); // no database at all: nothing to open as it is
+				upgrading = this.upgrade(req.result, req.transaction!, event.oldVersion / 10).then(
+					() => void (upgraded = true),
+					(e) => {
+						try {
+							req.transaction?.abort();
+						} catch {
+							/* already over */
+						}
+						reject(e);
+					}
+				);
+			};
+			req.onsuccess = () => {
+				const idb = req.result;
+				// An upgrade that awaited anything but its own requests let the browser commit it
+				// half done: refuse rather than use a database whose data was only partly moved.
+				if (upgrading && !upgraded) {
+					idb.close();
+					return reject(new Error(`${this.name}: the upgrade did not finish in its transaction`));
+				}
+				const missing = Object.keys(this.latest).filter((n) => !idb.objectStoreNames.contains(n));
+				if (missing.length) {
+					idb.close();
+					return reject(new Error(`${this.name}: no store ${missing.join(', ')}`));
+				}
+				// Another tab deletes or upgrades the database, or the browser closes it: let go at
+				// once, and open again on the next use.
+				idb.onversionchange = () => this.forget(idb);
+				idb.onclose = () => this.forget(idb);
+				this.connection = idb;
+				resolve(idb);
+			};
+			req.onerror = () => reject(req.error);
+			req.onblocked = () => console.warn(`${this.name}: waiting for other tabs to close the database`);
+		});
+	}
+
 	private forget(idb: IDBDatabase) {
 		idb.close();
-		if (this.opening) void this.opening.then((open) => open === idb && (this.opening = undefined), () => {});
+		if (this.connection === idb) {
+			this.connection = undefined;
+			this.opening = undefined;
+		}
 	}
 
 	/** Closes the handle; a later use opens it again. */
 	close(): void {
 		const opening = this.opening;
 		this.opening = undefined;
+		this.connection = undefined;
 		void opening?.then((idb) => idb.close(), () => {});
 	}
 
@@ -479,8 +520,16 @@ export class Database {
 
 	/** Runs `work` in a new IndexedDB transaction; resolves once it committed, and tells the watches. */
 	private async inNew<T>(stores: string[], mode: Mode, work: (tx: IDBTransaction) => Promise<T> | T): Promise<T> {
-		const idb = await this.open();
-		const tx = idb.transaction(stores, idbMode(mode));
+		let tx: IDBTransaction;
+		try {
+			tx = (await this.open()).transaction(stores, idbMode(mode));
+		} catch (error) {
+			// The browser closed the connection under us (a phone that put the app in the
+			// background, storage cleared) without telling: open again once.
+			if ((error as DOMException)?.name !== 'InvalidStateError') throw error;
+			this.close();
+			tx = (await this.open()).transaction(stores, idbMode(mode));
+		}
 		const done = committed(tx);
 		let result: T;
 		try {

@@ -37,9 +37,19 @@ export function watchLive<T>(
 	};
 }
 
+/** A callback that throws must not end the watch. */
+function report<V>(callback: (value: V) => void, value: V) {
+	try {
+		callback(value);
+	} catch (e) {
+		console.error(e);
+	}
+}
+
 /**
  * Runs `query` now and again after each write committed to a table it read (the tables are
- * noted as it reaches them through the handle it is given). Runs never overlap: writes during
+ * noted as it reaches them through the handle it is given, so a query names its tables as
+ * `db.drafts`, not as strings). Runs never overlap: writes during
  * a run make one more run after it. An error is reported and the watch goes on.
  */
 export function liveQuery<D extends Database, T>(db: D, query: (db: D) => Promise<T>) {
@@ -53,26 +63,31 @@ export function liveQuery<D extends Database, T>(db: D, query: (db: D) => Promis
 			const run = async () => {
 				if (running) return void (again = true);
 				running = true;
-				do {
-					again = false;
-					const seen = new Set<string>();
-					const noting = new Proxy(db, {
-						get(target, prop, receiver) {
-							if (typeof prop === 'string' && tableNames.has(prop)) seen.add(prop);
-							if (prop === 'tables') for (const n of tableNames) seen.add(n);
-							return Reflect.get(target, prop, receiver);
+				try {
+					do {
+						again = false;
+						const seen = new Set<string>();
+						const noting = new Proxy(db, {
+							get(target, prop, receiver) {
+								if (typeof prop === 'string' && tableNames.has(prop)) seen.add(prop);
+								if (prop === 'tables') for (const n of tableNames) seen.add(n);
+								return Reflect.get(target, prop, receiver);
+							}
+						});
+						let value: T;
+						try {
+							value = await query(noting);
+						} catch (e) {
+							read = seen;
+							if (!closed) report(error, e);
+							continue;
 						}
-					});
-					try {
-						const value = await query(noting);
 						read = seen;
-						if (!closed) next(value);
-					} catch (e) {
-						read = seen;
-						if (!closed) error(e);
-					}
-				} while (again && !closed);
-				running = false;
+						if (!closed) report(next, value);
+					} while (again && !closed);
+				} finally {
+					running = false;
+				}
 			};
 			const stop = onChange(db.name, (tables) => {
 				if (closed) return;
