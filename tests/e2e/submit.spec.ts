@@ -49,6 +49,7 @@ test('(a) sent offline, app closed, reopened online: the receipt appears and the
 
 		context = await launch();
 		page = context.pages()[0] ?? (await context.newPage());
+		await page.goto('/outbox');
 		const id = await expectReceipt(page, seeded.draftId);
 		expect(id).toBe(queued.id);
 		const code = await page.getByTestId('dossier-code').first().textContent();

@@ -14,6 +14,9 @@ export async function fillBirthRegistrationUpToAttachments(page: Page) {
 	await page.getByLabel('Số điện thoại liên hệ').fill('0987654321');
 	await page.getByLabel('Mẹ', { exact: true }).check();
 	await page.getByRole('button', { name: 'Tiếp tục' }).click();
+	// The next step has fields of the same names: wait for it, or they would go into this one
+	// (the step changes once the draft is written, which a busy machine may take a moment for).
+	await expect(page.getByRole('heading', { name: 'Người được khai sinh' })).toBeVisible();
 
 	await page.getByLabel('Họ, chữ đệm, tên').fill('Lê Minh Anh');
 	await page.getByRole('textbox', { name: 'Ngày, tháng, năm sinh', exact: true }).fill('01/11/2026');

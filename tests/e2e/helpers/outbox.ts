@@ -185,9 +185,11 @@ export async function bytesReceivedFor(context: BrowserContext, sha256: string):
 }
 
 
-/** Opens the outbox and waits until the draft's entry is received; returns the dossier id. */
+/** On the outbox the submit panel went to, waits until the draft's entry is received; returns the dossier id. */
 export async function expectReceipt(page: Page, draftId: string) {
-	await page.goto('/outbox');
+	// The submit panel goes to "Hồ sơ đã gửi" itself once the entry is stored: navigating there
+	// first could unload the page before its outbox transaction committed.
+	await expect(page).toHaveURL(/\/outbox$/, { timeout: 30_000 });
 	await expect.poll(async () => (await outboxEntry(page, draftId))[0]?.state, { timeout: 60_000 }).toBe('received');
 	const [entry] = await outboxEntry(page, draftId);
 	const receipt = page.getByTestId('receipt').filter({ has: page.getByTestId('dossier-code') }).first();

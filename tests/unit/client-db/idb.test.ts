@@ -91,7 +91,7 @@ describe('transactions', () => {
 		const db = openAccountDb(freshAccountId());
 		await expect(db.transaction('rw', [db.receipts], async (tx) => tx.outbox.count())).rejects.toThrow('not part of this transaction');
 		await expect(db.transaction('r', [db.receipts], (tx) => tx.transaction('rw', [tx.receipts], () => 1))).rejects.toThrow('read-only');
-		await expect(db.transaction('rw', [db.receipts], (tx) => tx.transaction('rw', ['outbox'], () => 1))).rejects.toThrow('not part of the enclosing');
+		await expect(db.transaction('rw', [db.receipts], (tx) => tx.transaction('rw', ['outbox'], () => 1))).rejects.toThrow('not part of this transaction');
 		const inner = await db.transaction('rw', [db.receipts, db.outbox], (tx) => tx.transaction('rw', [tx.receipts], async (same) => (await same.receipts.put({ id: 'n' } as never), same === tx)));
 		expect(inner).toBe(true);
 		expect(await db.receipts.get('n')).toEqual({ id: 'n' });
@@ -120,11 +120,17 @@ describe('transactions', () => {
 	});
 });
 
+/** Watches the receipts' count of `db`; `seen` lists every value it delivered. */
+function watchCount(db: ReturnType<typeof openAccountDb>) {
+	const seen: number[] = [];
+	const sub = liveQuery(db, (d) => d.receipts.count()).subscribe({ next: (n) => seen.push(n), error: () => {} });
+	return { seen, stop: () => sub.unsubscribe() };
+}
+
 describe('watches', () => {
 	it('run again after a write to a table they read, in this handle or another tab\'s, and not for other tables', async () => {
 		const db = openAccountDb(freshAccountId());
-		const seen: number[] = [];
-		const sub = liveQuery(db, (d) => d.receipts.count()).subscribe({ next: (n) => seen.push(n), error: () => {} });
+		const { seen, stop } = watchCount(db);
 		await settle();
 		expect(seen).toEqual([0]);
 		await db.outbox.put({ id: 'o', state: 'queued', draftId: 'd' } as never);
@@ -135,7 +141,7 @@ describe('watches', () => {
 		await otherTab(db).receipts.put({ id: 'r2' } as never);
 		await settle();
 		expect(seen).toEqual([0, 1, 2]);
-		sub.unsubscribe();
+		stop();
 		await db.receipts.put({ id: 'r3' } as never);
 		await settle();
 		expect(seen).toEqual([0, 1, 2]);
@@ -143,8 +149,7 @@ describe('watches', () => {
 
 	it('a transaction\'s writes are seen once, after it committed, and not at all when it failed', async () => {
 		const db = openAccountDb(freshAccountId());
-		const seen: number[] = [];
-		const sub = liveQuery(db, (d) => d.receipts.count()).subscribe({ next: (n) => seen.push(n), error: () => {} });
+		const { seen, stop } = watchCount(db);
 		await settle();
 		await db.transaction('rw', [db.receipts], async (tx) => {
 			await tx.receipts.put({ id: 'a' } as never);
@@ -157,7 +162,7 @@ describe('watches', () => {
 		}).catch(() => {});
 		await settle();
 		expect(seen).toEqual([0, 2]);
-		sub.unsubscribe();
+		stop();
 	});
 });
 

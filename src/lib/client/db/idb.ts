@@ -43,7 +43,7 @@ interface Scope {
 }
 
 /** An IndexedDB request as a promise. A failure is handed to the caller, who decides whether the transaction fails. */
-export function request<T>(req: IDBRequest<T>): Promise<T> {
+function request<T>(req: IDBRequest<T>): Promise<T> {
 	return new Promise<T>((resolve, reject) => {
 		req.onsuccess = () => resolve(req.result);
 		req.onerror = (event) => {
@@ -544,11 +544,8 @@ export class Database {
 	}
 
 	private inTransaction<T>(stores: string[], mode: Mode, work: (tx: IDBTransaction) => Promise<T>): Promise<T> {
-		const tx = this.native!;
-		const missing = stores.filter((s) => !tx.objectStoreNames.contains(s));
-		if (missing.length) throw new Error(`Table ${missing.join(', ')} is not part of this transaction`);
-		if (mode === 'rw' && tx.mode === 'readonly') throw new Error('A write in a read-only transaction');
-		return work(tx);
+		assertCovered(this.native!, stores, mode);
+		return work(this.native!);
 	}
 
 	/** This database seen through `tx`: its tables are `tx`'s stores, anything else throws. */
@@ -577,13 +574,18 @@ export class Database {
 	async transaction<R>(mode: Mode, tables: TableRef | TableRef[], body: (tx: this) => Promise<R> | R): Promise<R> {
 		const stores = [...new Set((Array.isArray(tables) ? tables : [tables]).map(tableName))];
 		if (this.native) {
-			const missing = stores.filter((s) => !this.native!.objectStoreNames.contains(s));
-			if (missing.length) throw new Error(`Table ${missing.join(', ')} is not part of the enclosing transaction`);
-			if (mode === 'rw' && this.native.mode === 'readonly') throw new Error('A read-write transaction inside a read-only one');
+			assertCovered(this.native, stores, mode);
 			return body(this);
 		}
 		return this.inNew(stores, mode, (tx) => body(this.through(tx, stores)));
 	}
+}
+
+/** Refuses work on `stores` in `mode` that the enclosing transaction `tx` does not cover. */
+function assertCovered(tx: IDBTransaction, stores: string[], mode: Mode) {
+	const missing = stores.filter((s) => !tx.objectStoreNames.contains(s));
+	if (missing.length) throw new Error(`Table ${missing.join(', ')} is not part of this transaction`);
+	if (mode === 'rw' && tx.mode === 'readonly') throw new Error('A write in a read-only transaction');
 }
 
 /** Resolves when `tx` commits, rejects when it aborts (a quota error at commit, another failure). */
