@@ -45,7 +45,9 @@ export function withCompression(handler) {
 			decided = true;
 			const type = String(res.getHeader('content-type') ?? '');
 			if (!COMPRESSIBLE.test(type)) return;
-			res.setHeader('vary', [res.getHeader('vary'), 'Accept-Encoding'].filter(Boolean).join(', '));
+			const vary = String(res.getHeader('vary') ?? '');
+			// sirv (built files) names Accept-Encoding itself: once is enough.
+			if (!/(^|,)\s*accept-encoding\s*(,|$)/i.test(vary)) res.setHeader('vary', [vary, 'Accept-Encoding'].filter(Boolean).join(', '));
 			const length = Number(res.getHeader('content-length') ?? NaN);
 			if (
 				res.statusCode < 200 ||
