@@ -1,10 +1,10 @@
 import { sveltekit } from '@sveltejs/kit/vite';
 import { defineConfig } from 'vitest/config';
 import { contentRevisions } from './scripts/content-revisions.js';
-import { pdfEngineChunk } from './scripts/pdf-engine-chunk.js';
+import { chunks } from './scripts/chunks.js';
 
 export default defineConfig({
-	plugins: [sveltekit(), pdfEngineChunk()],
+	plugins: [sveltekit(), chunks()],
 	// Read by src/service-worker.ts (SvelteKit passes `define` to the service worker build).
 	define: { __CONTENT_REVISIONS__: JSON.stringify(contentRevisions()) },
 	build: { target: 'es2020', sourcemap: process.env.BUILD_SOURCEMAP === '1' },

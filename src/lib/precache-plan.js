@@ -21,7 +21,7 @@ export const isFont = (path) => path.startsWith('/fonts/');
 
 /**
  * Kept right after the install instead of during it: the PDF engine (its chunk is named by
- * scripts/pdf-engine-chunk.js) and the fonts only a PDF uses, ≈ 215 KB. The phone is
+ * scripts/chunks.js) and the fonts only a PDF uses, ≈ 215 KB. The phone is
  * offline-ready without them; the page asks for them as soon as the worker is active.
  * @param {string} path
  */
