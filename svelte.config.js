@@ -4,6 +4,7 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { bundlePath, later, packBundle, precachePaths } from './src/lib/precache-plan.js';
+import { formLinkHints } from './scripts/link-hints.js';
 
 // Every procedure page is prerendered, so the service worker can precache it and the
 // whole catalogue opens offline after one visit.
@@ -75,6 +76,9 @@ const adapterWithFonts = {
 		for (const [path] of untyped) writePrecompressed(join(out, 'prerendered', path), readFileSync(join(out, 'prerendered', path)));
 		writeFileSync(join(out, 'prerendered-types.json'), JSON.stringify(Object.fromEntries(untyped.map(([path, { type }]) => [path, type]))));
 		writePrecacheBundle(builder);
+		// The draft page's files, named in the answer to a link to a form (scripts/link-hints.js).
+		const kitOut = join(builder.getServerDirectory(), '..');
+		writeFileSync(join(out, 'link-hints.json'), JSON.stringify({ form: formLinkHints(kitOut, join(kitOut, '..', 'generated', 'client-optimized')) }));
 	}
 };
 

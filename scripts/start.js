@@ -8,6 +8,7 @@ import { resolve } from 'node:path';
 import { withCompression } from './compression.js';
 import { withSecurityHeaders } from './security-headers.js';
 import { withPrerenderedTypes } from './prerendered-types.js';
+import { withFormLinkHints } from './link-hints.js';
 
 const buildDir = process.env.BUILD_DIR ?? 'build';
 if (!existsSync(`${buildDir}/handler.js`)) {
@@ -32,7 +33,12 @@ const { handler } = await import(resolve(buildDir, 'handler.js'));
 // Prerendered answers without an extension get their type back (scripts/prerendered-types.js).
 const typesFile = resolve(buildDir, 'prerendered-types.json');
 const types = existsSync(typesFile) ? JSON.parse(readFileSync(typesFile, 'utf8')) : {};
-const server = createServer(withCompression(withSecurityHeaders(withPrerenderedTypes(handler, types), { https: process.env.ORIGIN.startsWith('https:') })));
+// A link to a form names the draft page's files too (scripts/link-hints.js).
+const hintsFile = resolve(buildDir, 'link-hints.json');
+const hints = existsSync(hintsFile) ? JSON.parse(readFileSync(hintsFile, 'utf8')) : {};
+const server = createServer(
+	withCompression(withSecurityHeaders(withFormLinkHints(withPrerenderedTypes(handler, types), hints.form), { https: process.env.ORIGIN.startsWith('https:') }))
+);
 server.listen(Number(process.env.PORT), process.env.HOST, () => {
 	console.log(`\n  Ứng dụng đang chạy / App running:  ${process.env.ORIGIN}\n  Dữ liệu / data: ${process.env.DATA_DIR}\n`);
 });

@@ -49,7 +49,22 @@ export const handle: Handle = async ({ event, resolve }) => {
 	event.locals.account = who.session?.account ?? null;
 	event.locals.sessionToken = who.session ? event.cookies.get(SESSION_COOKIE)! : null;
 
-	let response = await resolve(event, event.locals.locale === 'en' ? { transformPageChunk: ({ html }) => html.replace('<html lang="vi">', '<html lang="en">') } : undefined);
+	const english = event.locals.locale === 'en';
+	const procedure = applyLinkProcedure(pathname);
+	let response = await resolve(
+		event,
+		english || procedure
+			? {
+					transformPageChunk: ({ html }) => {
+						if (english) html = html.replace('<html lang="vi">', '<html lang="en">');
+						// A link to a form (an SMS, a QR code): the procedure it needs comes in the
+						// page's first round of requests instead of after the page's code has run.
+						if (procedure) html = html.replace('</head>', `<link rel="preload" href="/api/procedures/${procedure}" as="fetch" crossorigin="anonymous">\n</head>`);
+						return html;
+					}
+				}
+			: undefined
+	);
 	if (pathname.startsWith('/api/')) response = await apiErrorEnvelope(response);
 	// A page's words follow the `lang` cookie: no cache may hand one language's page to the other.
 	if (response.headers.get('content-type')?.startsWith('text/html')) response.headers.append('vary', 'cookie');
@@ -57,6 +72,11 @@ export const handle: Handle = async ({ event, resolve }) => {
 	if (event.locals.account && !response.headers.has('cache-control')) response.headers.set('cache-control', 'private, no-store');
 	return withHeaders(response, pathname);
 };
+
+/** The procedure code of `/procedures/{code}/apply`, when it has a code's shape (it goes into the page). */
+function applyLinkProcedure(pathname: string): string | undefined {
+	return /^\/procedures\/(\d{1,3}\.\d{6})\/apply$/.exec(pathname)?.[1];
+}
 
 function withHeaders(response: Response, pathname: string): Response {
 	response.headers.set('x-content-type-options', 'nosniff');

@@ -55,3 +55,34 @@ describe('prerendered /api/procedures/{code} through npm start', () => {
 		expect(missing.type).toMatch(/^application\/json/);
 	});
 });
+
+describe('a link to a form (issue 13: the form from an SMS)', () => {
+	const preload = (code: string) => `<link rel="preload" href="/api/procedures/${code}" as="fetch" crossorigin="anonymous">`;
+
+	it('names the procedure the form needs in the page itself, so it comes with the first round of requests', async () => {
+		const page = await get('/procedures/1.001193/apply');
+		expect(page.status).toBe(200);
+		expect(page.body.toString('utf8')).toContain(preload('1.001193'));
+	});
+
+	it('names the draft page\'s own files in its Link header, beside SvelteKit\'s, each of them a built file', async () => {
+		const answer = await fetch(new URL('/procedures/1.001193/apply', server.origin));
+		const links = (answer.headers.get('link') ?? '').split(', ');
+		const files = (rel: string) => links.filter((l) => l.includes(rel)).map((l) => /^<([^>]+)>/.exec(l)![1]);
+		const scripts = files('rel="modulepreload"');
+		const styles = files('rel="preload"; as="style"');
+		// SvelteKit's own (the apply page's start, app, nodes) and ours (the draft page's node).
+		expect(scripts.filter((f) => /\/nodes\/\d+\./.test(f)).length).toBeGreaterThanOrEqual(3);
+		expect(styles.length).toBeGreaterThanOrEqual(1);
+		for (const file of [...scripts, ...styles]) expect((await fetch(new URL(file, server.origin))).status, file).toBe(200);
+		// Other pages get SvelteKit's header alone.
+		expect((await fetch(new URL('/procedures/1.001193', server.origin))).headers.get('link') ?? '').not.toContain('as="style"');
+	});
+
+	it('names nothing on other pages, or for a path that is not a procedure code (it goes into the page)', async () => {
+		expect((await get('/procedures/1.001193')).body.toString('utf8')).not.toContain('rel="preload" href="/api/procedures/');
+		for (const path of ['/procedures/1.001193%22%3E%3Cscript%3E/apply', '/procedures/abc/apply']) {
+			expect((await get(path)).body.toString('utf8')).not.toContain('rel="preload" href="/api/procedures/');
+		}
+	});
+});
