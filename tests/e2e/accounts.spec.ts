@@ -169,6 +169,10 @@ test('a PIN locks the account space in a new tab; five wrong PINs make it wait; 
 
 test('"Xoá dữ liệu trên thiết bị này" removes the account\'s drafts and its entry on the device, and signs out', async ({ page }) => {
 	await signIn(page, BINH.idNumber, BINH.password);
+	// A tap before the scripts started posts the form natively, and the device takes the account
+	// at the next page's start: wait for it (the header names the person), or the form opened
+	// next could be written in the guest space, which this wipe does not touch.
+	await expect(page.locator('header summary').filter({ hasText: BINH.fullName })).toBeVisible();
 	await page.goto('/procedures/1.001193/apply');
 	await expect(page).toHaveURL(/\/drafts\/[0-9a-f-]{36}$/);
 	await page.getByLabel('Họ, chữ đệm, tên').fill('Đỗ Văn Bình');
