@@ -34,7 +34,7 @@ export function keepEarlyInput(selector: string): () => void {
 			saved.push({ el, open: el.open }); // `open` reflects into the attribute: no default to compare with
 		} else if (el instanceof HTMLInputElement && (el.type === 'checkbox' || el.type === 'radio')) {
 			if (el.checked !== el.defaultChecked) saved.push({ el, checked: el.checked });
-		} else if ((el instanceof HTMLInputElement || el instanceof HTMLTextAreaElement) && el.type !== 'hidden' && el.value !== el.defaultValue) {
+		} else if ((el instanceof HTMLInputElement || el instanceof HTMLTextAreaElement) && el.type !== 'hidden' && el.type !== 'file' && el.value !== el.defaultValue) {
 			saved.push({ el, value: el.value });
 		}
 	}
