@@ -10,7 +10,7 @@
  *   without waiting for its ≈ 180 KB.
  * - What every page runs is one file, `base`: Svelte's runtime, SvelteKit's client, and the code
  *   the root layout, the root error page and the app's start import (SvelteKit loads the layout
- *   and the error page on every page).
+ *   and the error page on every page). Framework code that only later pages import is theirs.
  * - What the form needs and the first visit does not is one file, `form`: the form's pages
  *   (`/procedures/{code}/apply`, `/drafts/{id}`) and the code only they, or they and pages past
  *   the first visit, import. From a link in an SMS the form is then two rounds of requests, and
@@ -44,8 +44,10 @@ export const holdsPdfEngine = (moduleIds) => moduleIds.some((id) => PDF_ENGINE_P
 export function groupOf(id, info) {
 	// An entry (the app's start, each page's node) keeps its own file: SvelteKit loads it by name.
 	if (PDF_ENGINE_PACKAGES.test(id) || info(id)?.isEntry) return null;
-	if (FRAMEWORK_PACKAGES.test(id)) return 'base';
 	const routes = routesReaching(id, info);
+	// The framework stays together in base, except what only pages past the first visit and the
+	// form import (SvelteKit's `$app/forms`, for the sign-in pages): those pages load it.
+	if (FRAMEWORK_PACKAGES.test(id)) return routes.length === 0 || routes.some((r) => EVERY_PAGE.test(r) || FIRST_VISIT_PAGES.test(r) || FORM_PAGES.test(r)) ? 'base' : null;
 	if (routes.length === 0) return null; // only imported dynamically
 	if (routes.some((r) => EVERY_PAGE.test(r))) return 'base';
 	const first = routes.some((r) => FIRST_VISIT_PAGES.test(r));

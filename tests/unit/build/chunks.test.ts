@@ -18,6 +18,8 @@ const graph: Record<string, { importers: string[]; isEntry?: boolean }> = {
 	[`${R}/procedures/[code]/apply/+page.svelte`]: { importers: ['nodes/26.js'] },
 	[`${R}/drafts/[id]/+page.svelte`]: { importers: ['nodes/20.js'] },
 	[`${R}/outbox/+page.svelte`]: { importers: ['nodes/22.js'] },
+	[`${R}/signin/+page.svelte`]: { importers: ['nodes/30.js'] },
+	'/app/node_modules/@sveltejs/kit/src/runtime/app/forms.js': { importers: [`${R}/signin/+page.svelte`] },
 	'/app/node_modules/svelte/src/internal/client/index.js': { importers: [`${R}/drafts/[id]/+page.svelte`] },
 	'/app/src/lib/i18n.svelte.ts': { importers: [`${R}/+layout.svelte`, `${R}/drafts/[id]/+page.svelte`] },
 	'/app/src/lib/client/api/request.ts': { importers: [`${R}/procedures/[code]/+page.svelte`, '/app/src/lib/client/db/idb.ts'] },
@@ -56,5 +58,9 @@ describe('the browser chunks (scripts/chunks.js)', () => {
 		expect(place('/app/node_modules/pdf-lib/cjs/index.js')).toBeNull();
 		expect(place('/app/.svelte-kit/generated/client-optimized/app.js')).toBeNull();
 		expect(place(`${R}/outbox/+page.svelte`)).toBeNull();
+	});
+
+	it('leaves to the bundler framework code that only pages past the first visit and the form import', () => {
+		expect(place('/app/node_modules/@sveltejs/kit/src/runtime/app/forms.js')).toBeNull();
 	});
 });
