@@ -1,17 +1,7 @@
 import './helpers';
 import { afterEach, describe, expect, it } from 'vitest';
-import {
-	clearPin,
-	getCurrentAccount,
-	getDeviceAccount,
-	hasPin,
-	listDeviceAccounts,
-	PIN_LOCK_MS,
-	rememberAccount,
-	setCurrentAccount,
-	setPin,
-	verifyPin
-} from '$lib/client/db/device';
+import { getCurrentAccount, getDeviceAccount, hasPin, listDeviceAccounts, rememberAccount, setCurrentAccount } from '$lib/client/db/device';
+import { clearPin, PIN_LOCK_MS, setPin, verifyPin } from '$lib/client/db/device-pin';
 import { resetDatabases } from './helpers';
 
 afterEach(resetDatabases);

@@ -7,6 +7,7 @@ export { claimGuestSpace, wipeAccount, type ClaimResult } from './accounts';
 export { createDraftAutosaver, flushWhenHidden, type AutosaverOptions, type DraftAutosaver } from './autosave';
 export { putBlob, getBlob, deleteBlob, sha256Hex, type BlobRecord } from './blobs';
 export * from './device';
+export * from './device-pin';
 export type { DeviceAccount } from './device-db';
 export * from './drafts';
 export * from './profile';

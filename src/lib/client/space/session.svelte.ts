@@ -12,7 +12,8 @@
  *   `accountDb()` waits until `unlockWithPin` succeeds, so no page reads the space before.
  */
 import { openAccountDb, GUEST_ACCOUNT_ID, type AccountDb } from '../db/account-db';
-import { getCurrentAccount, hasPin, verifyPin, type PinCheck } from '../db/device';
+import { getCurrentAccount, hasPin } from '../db/device';
+import type { PinCheck } from '../db/device-pin';
 import { deleteMeta, getMeta, setMeta } from '../db/device-meta';
 import { checkHoldings, readLoss } from '../db/holdings';
 import { metaKeys, readStored, tabKeys, writeStored } from '../db/keys';
@@ -111,6 +112,8 @@ export async function switchAccountSpace(accountId: string | null, options: { un
 
 /** Checks the PIN of the locked current space; opens it when right. */
 export async function unlockWithPin(pin: string): Promise<PinCheck> {
+	// The PIN code (hashing, the lock's count) loads with the first PIN typed, not with every page.
+	const { verifyPin } = await import('../db/device-pin');
 	const result = await verifyPin(session.accountId, pin);
 	if (result.ok) markUnlocked(session.accountId);
 	return result;
