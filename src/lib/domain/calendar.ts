@@ -32,9 +32,16 @@ export interface HolidayCalendarInput {
 	workingWeekends?: { date: IsoDate; name: string }[];
 }
 
+/** What a calendar is made of. The browser's build keeps only the dates of each file (scripts/holidays.js). */
+export interface CalendarYear {
+	year: number;
+	daysOff: { date: IsoDate; name?: string }[];
+	workingWeekends?: { date: IsoDate }[];
+}
+
 export interface Calendar {
 	readonly years: ReadonlySet<number>;
-	/** date → name of the day off */
+	/** date → name of the day off ('' in the browser's build, whose copy has only the dates) */
 	readonly daysOff: ReadonlyMap<IsoDate, string>;
 	readonly workingWeekends: ReadonlySet<IsoDate>;
 }
@@ -50,7 +57,7 @@ export class CalendarCoverageError extends Error {
 	}
 }
 
-export function createCalendar(years: HolidayCalendarInput[]): Calendar {
+export function createCalendar(years: CalendarYear[]): Calendar {
 	const covered = new Set<number>();
 	const daysOff = new Map<IsoDate, string>();
 	const workingWeekends = new Set<IsoDate>();
@@ -58,7 +65,7 @@ export function createCalendar(years: HolidayCalendarInput[]): Calendar {
 		const cal = raw;
 		if (covered.has(cal.year)) throw new Error(`Lịch ngày nghỉ năm ${cal.year} được nạp hai lần`);
 		covered.add(cal.year);
-		for (const d of cal.daysOff) daysOff.set(d.date, d.name);
+		for (const d of cal.daysOff) daysOff.set(d.date, d.name ?? '');
 		for (const d of cal.workingWeekends ?? []) workingWeekends.add(d.date);
 	}
 	return { years: covered, daysOff, workingWeekends };
@@ -96,7 +103,7 @@ export function isWorkingDay(cal: Calendar, date: IsoDate): boolean {
 	return !isWeekend(date) || cal.workingWeekends.has(date);
 }
 
-/** Name of the holiday on that date, if it is one (for messages like "18/02 là Tết Nguyên đán"). */
+/** Name of the holiday on that date, if it is one (for messages like "18/02 là Tết Nguyên đán"; the server's calendar: the browser's has no names). */
 export function dayOffName(cal: Calendar, date: IsoDate): string | undefined {
 	return cal.daysOff.get(date);
 }

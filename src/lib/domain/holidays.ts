@@ -4,8 +4,9 @@
  * The files are checked against `holidayCalendarSchema` when the app is built and when the
  * server starts, not here: a phone would otherwise download classic zod to re-check them.
  */
-import { createCalendar, type HolidayCalendarInput } from './calendar';
+import { createCalendar, type CalendarYear } from './calendar';
 
-export const holidayYears = import.meta.glob('/data/holidays/*.json', { eager: true, import: 'default' }) as Record<string, HolidayCalendarInput>;
+/** The server's build has the whole files; the browser's only their dates and names (scripts/holidays.js). */
+export const holidayYears = import.meta.glob('/data/holidays/*.json', { eager: true, import: 'default' }) as Record<string, CalendarYear>;
 
 export const workingCalendar = createCalendar(Object.values(holidayYears));
