@@ -169,14 +169,16 @@ test('bad input: overlong query, unknown filter, unknown code — a message, nev
 // 56,825 B in 17 files (was 22).
 // 56 → 53 KiB (stop 24): what every page runs in one file (scripts/chunks.js), with what the
 // catalogue and the form both use: 53,339 B in 9 files (was 17).
-test('first-visit JavaScript of the home page and /procedures stays under 53 KB gzip', async ({ browser }) => {
+// 53 → 51 KiB (stop 25): built for Chrome 98, which the app already needed (class fields kept),
+// and SvelteKit's `$app/forms` with the sign-in pages that use it: 50,795 B in 9 files.
+test('first-visit JavaScript of the home page and /procedures stays under 51 KB gzip', async ({ browser }) => {
 	const { files, bytes } = await firstVisitScriptBytes(browser, async (page) => {
 		await page.goto('/');
 		await page.waitForLoadState('networkidle');
 		await page.goto('/procedures');
 	});
 	console.log(`first-visit JS: ${files} files, ${bytes} bytes gzip`);
-	expect(bytes).toBeLessThanOrEqual(53 * 1024);
+	expect(bytes).toBeLessThanOrEqual(51 * 1024);
 });
 
 /** Starts the built app from `buildDir` on `port` (its own data directory) and waits until it answers. */

@@ -173,7 +173,11 @@ test('bad values: a 10,000-character paste, 31/02, a CCCD contradicting the birt
 // 98 → 97 KiB: the framework in one chunk (scripts/chunks.js): 98,369 B in 37 files (was 43).
 // 97 → 87 KiB (stop 24): the form's own code in one file and what every page runs in another
 // (scripts/chunks.js): 88,539 B in 11 files (was 98,369 B in 37), under the issue's 90 KB.
-test('JavaScript of the form page, with the home page before it, stays under 87 KB gzip', async ({ browser }) => {
+// 87 → 84 KiB (stop 25): 84,131 B in 10 files. Built for Chrome 98, which the app already needed
+// (Svelte's class fields no longer rewritten: −1.7 KB), the outbox code only on a device that has
+// sent (−2 KB), the PIN check loaded with the first PIN typed, SvelteKit's `$app/forms` with the
+// sign-in pages (bench/README.md).
+test('JavaScript of the form page, with the home page before it, stays under 84 KB gzip', async ({ browser }) => {
 	const { files, bytes } = await firstVisitScriptBytes(browser, async (page) => {
 		await page.goto('/');
 		await page.waitForLoadState('networkidle');
@@ -181,7 +185,21 @@ test('JavaScript of the form page, with the home page before it, stays under 87 
 		await expect(page.getByRole('heading', { name: 'Người yêu cầu' })).toBeVisible();
 	});
 	console.log(`form page JS: ${files} files, ${bytes} bytes gzip`);
-	expect(bytes).toBeLessThanOrEqual(87 * 1024);
+	expect(bytes).toBeLessThanOrEqual(84 * 1024);
+});
+
+// Issue 13's goal: ≤ 90 KB for the form with the procedure page before it, as a citizen reaches it
+// from the catalogue (89,764 B in 15 files at stop 25). The procedure page's own code (its node,
+// its words, the holiday calendar of the appointment estimate: ≈ 6 KB) counts too.
+test('JavaScript of the form page, with the procedure page before it, stays under 90 KB gzip', async ({ browser }) => {
+	const { files, bytes } = await firstVisitScriptBytes(browser, async (page) => {
+		await page.goto('/procedures/1.001193');
+		await page.waitForLoadState('networkidle');
+		await page.locator('a[href$="/procedures/1.001193/apply"]').first().click();
+		await expect(page.getByRole('heading', { name: 'Người yêu cầu' })).toBeVisible();
+	});
+	console.log(`form page JS after the procedure page: ${files} files, ${bytes} bytes gzip`);
+	expect(bytes).toBeLessThanOrEqual(90_000);
 });
 
 test('a cold link to a form asks for its procedure once, named in the page\'s first answer', async ({ browser }) => {

@@ -1,4 +1,4 @@
-/** The catalogue's words (/procedures, a procedure's page). */
+/** A procedure's page's words (/procedures/{code}); the search's are ./search.ts. */
 import { area, wordsOf } from './words.svelte';
 import { catalogue } from './vi/catalogue';
 
