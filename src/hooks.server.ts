@@ -58,8 +58,9 @@ export const handle: Handle = async ({ event, resolve }) => {
 					transformPageChunk: ({ html }) => {
 						if (english) html = html.replace('<html lang="vi">', '<html lang="en">');
 						// A link to a form (an SMS, a QR code): the procedure it needs comes in the
-						// page's first round of requests instead of after the page's code has run.
-						if (procedure) html = html.replace('</head>', `<link rel="preload" href="/api/procedures/${procedure}" as="fetch" crossorigin="anonymous">\n</head>`);
+						// page's first round of requests instead of after the page's code has run;
+						// for a signed-in person, so do their account's details, which pre-fill it.
+						if (procedure) html = html.replace('</head>', `${applyLinkPreloads(procedure, Boolean(event.locals.account))}</head>`);
 						return html;
 					}
 				}
@@ -72,6 +73,12 @@ export const handle: Handle = async ({ event, resolve }) => {
 	if (event.locals.account && !response.headers.has('cache-control')) response.headers.set('cache-control', 'private, no-store');
 	return withHeaders(response, pathname);
 };
+
+const preload = (href: string) => `<link rel="preload" href="${href}" as="fetch" crossorigin="anonymous">\n`;
+/** What a link to a form asks for before its code runs (src/routes/procedures/[code]/apply, autofill-profile.ts). */
+function applyLinkPreloads(procedure: string, signedIn: boolean): string {
+	return preload(`/api/procedures/${procedure}`) + (signedIn ? preload('/api/account') : '');
+}
 
 /** The procedure code of `/procedures/{code}/apply`, when it has a code's shape (it goes into the page). */
 function applyLinkProcedure(pathname: string): string | undefined {

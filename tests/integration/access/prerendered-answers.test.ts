@@ -63,6 +63,8 @@ describe('a link to a form (issue 13: the form from an SMS)', () => {
 		const page = await get('/procedures/1.001193/apply');
 		expect(page.status).toBe(200);
 		expect(page.body.toString('utf8')).toContain(preload('1.001193'));
+		// The account's details are named only for a signed-in person (tests/e2e/drafts.spec.ts).
+		expect(page.body.toString('utf8')).not.toContain('href="/api/account"');
 	});
 
 	it('names the draft page\'s own files in its Link header, beside SvelteKit\'s, each of them a built file', async () => {
