@@ -276,6 +276,11 @@ test('the catalogue pages switch to English and back; official texts stay in Vie
 		['birth registration', 'Thủ tục đăng ký khai sinh', 'Birth registration'],
 		['marriage', 'Thủ tục đăng ký kết hôn', 'Marriage registration']
 	]) {
+		// Each search is a new page (a GET form). Playwright's fill selects the old text, then
+		// types: a hydration between the two (it writes the box's value, which puts the caret at
+		// the end) made "ket honbirth registration" once in CI. A person's typing is kept
+		// (keepEarlyInput); the test waits for the page to start instead.
+		await page.locator('html[data-started]').waitFor({ state: 'attached' });
 		await page.getByLabel('Which procedure do you need?').fill(q);
 		await page.getByRole('button', { name: 'Search' }).click();
 		const first = page.locator('ol.results li').first();
