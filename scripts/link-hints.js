@@ -7,9 +7,8 @@
 // `link-hints.json`); `npm start` adds them (scripts/start.js).
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-
-/** The pages the hints go with: links to a form. */
-const FORM_LINK = /^\/procedures\/[^/]+\/apply$/;
+import { beforeWriteHead } from './before-write-head.js';
+import { applyLinkProcedure } from '../src/lib/apply-link.js';
 
 /**
  * The `Link` header value naming the draft page's files that the root layout does not load.
@@ -49,22 +48,16 @@ export function formLinkHints(kitOut, generated) {
 export function withFormLinkHints(handler, hint) {
 	if (!hint) return handler;
 	return (req, res, next) => {
-		if (req.method === 'GET' && FORM_LINK.test((req.url ?? '/').split('?', 1)[0])) {
-			const writeHead = res.writeHead.bind(res);
-			/** @type {typeof res.writeHead} */
-			res.writeHead = (status, ...rest) => {
-				const headers = typeof rest[0] === 'string' ? rest[1] : rest[0];
-				if (status === 200 && !Array.isArray(headers)) {
-					const own = headers && Object.keys(headers).find((name) => name.toLowerCase() === 'link');
-					if (own) headers[own] = `${headers[own]}, ${hint}`;
-					else {
-						const link = res.getHeader('link');
-						res.setHeader('link', link ? `${link}, ${hint}` : hint);
-					}
+		if (req.method === 'GET' && applyLinkProcedure((req.url ?? '/').split('?', 1)[0]))
+			beforeWriteHead(res, (status, headers) => {
+				if (status !== 200) return;
+				const own = headers && Object.keys(headers).find((name) => name.toLowerCase() === 'link');
+				if (own) headers[own] = `${headers[own]}, ${hint}`;
+				else {
+					const link = res.getHeader('link');
+					res.setHeader('link', link ? `${link}, ${hint}` : hint);
 				}
-				return writeHead(status, ...rest);
-			};
-		}
+			});
 		return handler(req, res, next);
 	};
 }

@@ -5,6 +5,7 @@
 // JSON where ≈ 4 KB brotli would do, on the first form opened from a link). The build
 // (svelte.config.js) writes their types, recorded by SvelteKit while prerendering, to
 // `prerendered-types.json` and precompresses the files; this puts the type back.
+import { beforeWriteHead } from './before-write-head.js';
 
 /**
  * @param {(req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse, next?: () => void) => void} handler
@@ -13,18 +14,12 @@
 export function withPrerenderedTypes(handler, types) {
 	return (req, res, next) => {
 		const type = types[(req.url ?? '/').split('?', 1)[0]];
-		if (type) {
-			const writeHead = res.writeHead.bind(res);
-			/** @type {typeof res.writeHead} */
-			res.writeHead = (status, ...rest) => {
-				const headers = typeof rest[0] === 'string' ? rest[1] : rest[0];
-				if (headers && !Array.isArray(headers)) {
-					for (const name of Object.keys(headers)) if (name.toLowerCase() === 'content-type' && !headers[name]) delete headers[name];
-					if (!Object.keys(headers).some((name) => name.toLowerCase() === 'content-type')) headers['content-type'] = type;
-				}
-				return writeHead(status, ...rest);
-			};
-		}
+		if (type)
+			beforeWriteHead(res, (_status, headers) => {
+				if (!headers) return;
+				for (const name of Object.keys(headers)) if (name.toLowerCase() === 'content-type' && !headers[name]) delete headers[name];
+				if (!Object.keys(headers).some((name) => name.toLowerCase() === 'content-type')) headers['content-type'] = type;
+			});
 		return handler(req, res, next);
 	};
 }

@@ -5,6 +5,7 @@ import { checkHolidayData } from '$lib/server/holidays-check';
 import { postalTariff } from '$lib/server/postal-tariff';
 import { SESSION_COOKIE } from '$lib/server/session-cookie';
 import { LANG_COOKIE } from '$lib/domain/wire/cookies';
+import { applyLinkProcedure } from '$lib/apply-link.js';
 import { renderInRequestLanguage } from '$lib/server/language';
 import { sessionOfRequest } from '$lib/server/http/request-session';
 import { refuseCrossSiteForm } from '$lib/server/http/origin-check';
@@ -78,11 +79,6 @@ const preload = (href: string) => `<link rel="preload" href="${href}" as="fetch"
 /** What a link to a form asks for before its code runs (src/routes/procedures/[code]/apply, autofill-profile.ts). */
 function applyLinkPreloads(procedure: string, signedIn: boolean): string {
 	return preload(`/api/procedures/${procedure}`) + (signedIn ? preload('/api/account') : '');
-}
-
-/** The procedure code of `/procedures/{code}/apply`, when it has a code's shape (it goes into the page). */
-function applyLinkProcedure(pathname: string): string | undefined {
-	return /^\/procedures\/(\d{1,3}\.\d{6})\/apply$/.exec(pathname)?.[1];
 }
 
 function withHeaders(response: Response, pathname: string): Response {

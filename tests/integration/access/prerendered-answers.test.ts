@@ -85,6 +85,8 @@ describe('a link to a form (issue 13: the form from an SMS)', () => {
 		expect((await get('/procedures/1.001193')).body.toString('utf8')).not.toContain('rel="preload" href="/api/procedures/');
 		for (const path of ['/procedures/1.001193%22%3E%3Cscript%3E/apply', '/procedures/abc/apply']) {
 			expect((await get(path)).body.toString('utf8')).not.toContain('rel="preload" href="/api/procedures/');
+			// Nor the draft page's files (the same test of a link to a form, src/lib/apply-link.js).
+			expect((await fetch(new URL(path, server.origin))).headers.get('link') ?? '').not.toContain('as="style"');
 		}
 	});
 });
