@@ -96,10 +96,17 @@ export function chunks() {
 			const pattern = options.chunkFileNames;
 			// Only the browser build: SvelteKit's server chunks are named differently ('chunks/[name].js').
 			if (typeof pattern !== 'string' || !pattern.includes('_app/immutable/chunks/[hash]')) return null;
+			// Each group's name function asks for every module: place each once per build.
+			/** @type {Map<string, string | null>} */
+			const placed = new Map();
+			const place = (/** @type {string} */ id, /** @type {any} */ ctx) => {
+				if (!placed.has(id)) placed.set(id, groupOf(id, (m) => ctx.getModuleInfo(m)));
+				return /** @type {string | null} */ (placed.get(id));
+			};
 			return {
 				...options,
 				chunkFileNames: (chunk) => (holdsPdfEngine(chunk.moduleIds) ? pattern.replace('[hash]', 'pdf-engine.[hash]') : pattern),
-				codeSplitting: { groups: codeSplittingGroups((id, ctx) => groupOf(id, (m) => ctx.getModuleInfo(m))) }
+				codeSplitting: { groups: codeSplittingGroups(place) }
 			};
 		}
 	};
